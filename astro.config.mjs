@@ -1,0 +1,28 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { readSiteConfig } from './src/lib/site-config.ts';
+import { guideValidation } from './src/integrations/guide-validation.ts';
+
+const config = readSiteConfig(process.env);
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  site: config.site,
+  base: config.base,
+  trailingSlash: 'always',
+  outDir: process.env.STEPDOCS_OUT_DIR || './dist',
+  integrations: [
+    guideValidation({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/` }),
+    mdx(),
+  ],
+  vite: {
+    resolve: {
+      // Lets components glob the content folder's images wherever STEPDOCS_CONTENT_DIR points.
+      alias: { '@content': resolve(root, config.contentDir) },
+    },
+    server: { fs: { allow: [root, resolve(root, config.contentDir)] } },
+  },
+});

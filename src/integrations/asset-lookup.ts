@@ -1,0 +1,41 @@
+/** Resolves an image path written in a guide against the disk, noticing letter-case mismatches. */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { AssetStatus } from '../lib/guide/validate-guide.js';
+
+export function assetLookup(guideFile: string): (src: string) => AssetStatus {
+  const folder = dirname(guideFile);
+  return (src) => {
+    const clean = decodeURIComponent(src.split(/[?#]/)[0]!);
+    const target = resolve(folder, clean);
+    const segments = relative(folder, target).split(sep);
+    let current = folder;
+    const actual: string[] = [];
+    for (const segment of segments) {
+      if (segment === '..' || segment === '.') {
+        current = join(current, segment);
+        actual.push(segment);
+        continue;
+      }
+      let names: string[];
+      try {
+        names = readdirSync(current);
+      } catch {
+        return { status: 'missing' };
+      }
+      if (names.includes(segment)) {
+        actual.push(segment);
+      } else {
+        const other = names.find((name) => name.toLowerCase() === segment.toLowerCase());
+        if (!other) return { status: 'missing' };
+        actual.push(other);
+      }
+      current = join(current, actual.at(-1)!);
+    }
+    if (!existsSync(current)) return { status: 'missing' };
+    const written = relative(folder, target).split(sep).join('/');
+    const onDisk = actual.join('/');
+    if (written === onDisk) return { status: 'ok' };
+    return { status: 'case-mismatch', actual: clean.startsWith('./') ? `./${onDisk}` : onDisk };
+  };
+}

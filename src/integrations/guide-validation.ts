@@ -1,0 +1,48 @@
+/**
+ * Astro integration that validates every guide's structure before MDX compiles it, in `astro dev`
+ * and `astro build` alike. Errors stop the build with `file:line:col`, the rule id and a fix.
+ */
+import type { AstroIntegration } from 'astro';
+import { relative, resolve, sep } from 'node:path';
+import { formatFinding, hasErrors } from '../lib/findings.js';
+import { validateGuide } from '../lib/guide/validate-guide.js';
+import { assetLookup } from './asset-lookup.js';
+
+export function guideValidation(options: { contentDir: string; rulesUrl: string }): AstroIntegration {
+  return {
+    name: 'stepdocs:guide-validation',
+    hooks: {
+      'astro:config:setup': ({ updateConfig, config, logger }) => {
+        const root = config.root instanceof URL ? config.root.pathname : String(config.root);
+        const contentRoot = resolve(root, options.contentDir) + sep;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'stepdocs:validate-guide',
+                enforce: 'pre',
+                transform(code, id) {
+                  // Query ids (`?astroPropagatedAssets` …) are Astro's wrappers, not the author's source.
+                  if (id.includes('?') || !id.startsWith(contentRoot) || !/\.mdx?$/.test(id)) return null;
+                  const file = id;
+                  const shown = relative(root, file).split(sep).join('/');
+                  const findings = validateGuide(code, { file: shown, checkAsset: assetLookup(file), rulesUrl: options.rulesUrl });
+                  for (const finding of findings.filter((candidate) => candidate.severity !== 'error')) {
+                    logger.warn(formatFinding(finding));
+                  }
+                  if (hasErrors(findings)) {
+                    const errors = findings.filter((finding) => finding.severity === 'error');
+                    const first = errors[0]!;
+                    const message = `${errors.length === 1 ? 'A guide has a structural error' : `A guide has ${errors.length} structural errors`}:\n${errors.map(formatFinding).join('\n')}`;
+                    this.error({ message, id: file, ...(first.place ? { loc: { file, line: first.place.line, column: first.place.column - 1 } } : {}) });
+                  }
+                  return null;
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The rule table for guide structure: one entry per rule, the single source for build errors,
+ * their severities and the rule documentation on the "Writing guides" page.
+ */
+import type { Severity } from '../findings.js';
+
+export interface GuideRule {
+  id: string;
+  severity: Severity;
+  /** The norm, stated positively: what a correct guide does. */
+  description: string;
+  /** A bad example and a good one, shown on the rule documentation. */
+  bad: string;
+  good: string;
+}
+
+export const GUIDE_RULES = [
+  {
+    id: 'mdx/parse-error',
+    severity: 'error',
+    description: 'A guide is valid MDX: every tag is closed and literal `{` or `<` in prose is escaped.',
+    bad: '<Step id="login" title="Log in">\nOpen the console.\n</Steps>',
+    good: '<Step id="login" title="Log in">\nOpen the console.\n</Step>',
+  },
+  {
+    id: 'mdx/unknown-component',
+    severity: 'error',
+    description: 'Components used in a guide are ones stepdocs provides (they need no import).',
+    bad: '<Hnit type="info">Note</Hnit>',
+    good: '<Hint type="info">Note</Hint>',
+  },
+  {
+    id: 'steps/step-outside-steps',
+    severity: 'error',
+    description: 'Every `<Step>` sits directly inside a `<Steps>` list, which numbers it.',
+    bad: '<Step id="login" title="Log in">…</Step>',
+    good: '<Steps>\n  <Step id="login" title="Log in">…</Step>\n</Steps>',
+  },
+  {
+    id: 'steps/unexpected-child',
+    severity: 'error',
+    description: '`<Steps>` holds only `<Step>` elements; text between steps belongs inside a step.',
+    bad: '<Steps>\n  Some text\n  <Step id="login" title="Log in">…</Step>\n</Steps>',
+    good: '<Steps>\n  <Step id="login" title="Log in">Some text …</Step>\n</Steps>',
+  },
+  {
+    id: 'steps/empty-steps',
+    severity: 'error',
+    description: '`<Steps>` holds at least one `<Step>`.',
+    bad: '<Steps></Steps>',
+    good: '<Steps>\n  <Step id="login" title="Log in">…</Step>\n</Steps>',
+  },
+  {
+    id: 'steps/missing-id',
+    severity: 'error',
+    description: 'Every step has an `id`: it is the step\'s anchor (`#upload-metadata`) and the key of its done tick.',
+    bad: '<Step title="Upload metadata">…</Step>',
+    good: '<Step id="upload-metadata" title="Upload metadata">…</Step>',
+  },
+  {
+    id: 'steps/invalid-id',
+    severity: 'error',
+    description: 'A step id is lowercase letters, digits and single hyphens, written as a plain string, so links to it are stable.',
+    bad: '<Step id="Upload Metadata" title="Upload metadata">…</Step>',
+    good: '<Step id="upload-metadata" title="Upload metadata">…</Step>',
+  },
+  {
+    id: 'steps/duplicate-id',
+    severity: 'error',
+    description: 'A step id is used once per page and differs from every heading anchor on the page.',
+    bad: '<Step id="login" title="Log in">…</Step>\n<Step id="login" title="Log in again">…</Step>',
+    good: '<Step id="login" title="Log in">…</Step>\n<Step id="login-again" title="Log in again">…</Step>',
+  },
+  {
+    id: 'steps/missing-title',
+    severity: 'error',
+    description: 'Every step has a `title`, shown next to its number and in the page outline.',
+    bad: '<Step id="login">…</Step>',
+    good: '<Step id="login" title="Log in to the admin console">…</Step>',
+  },
+  {
+    id: 'steps/empty-step',
+    severity: 'error',
+    description: 'A step has content: what the reader does, and usually a figure.',
+    bad: '<Step id="login" title="Log in"></Step>',
+    good: '<Step id="login" title="Log in">\nLog in to the JumpCloud administrator console.\n</Step>',
+  },
+  {
+    id: 'hint/invalid-type',
+    severity: 'error',
+    description: 'A hint\'s `type` is one of `info`, `success`, `warning` or `danger` (GitBook\'s four styles).',
+    bad: '<Hint type="note">…</Hint>',
+    good: '<Hint type="info">…</Hint>',
+  },
+  {
+    id: 'figure/missing-src',
+    severity: 'error',
+    description: 'A figure names its image with `src`, a path relative to the guide.',
+    bad: '<Figure alt="The SSO tab" />',
+    good: '<Figure src="./images/sso-tab.svg" alt="The SSO tab" />',
+  },
+  {
+    id: 'figure/remote-src',
+    severity: 'error',
+    description: 'Images are stored next to the guide, never hotlinked from another host.',
+    bad: '<Figure src="https://example.com/shot.png" alt="…" />',
+    good: '<Figure src="./images/shot.png" alt="…" />',
+  },
+  {
+    id: 'figure/missing-file',
+    severity: 'error',
+    description: 'A figure\'s image file exists, with the exact same letter case (Linux servers are case-sensitive).',
+    bad: '<Figure src="./images/Login.PNG" alt="…" />',
+    good: '<Figure src="./images/login.png" alt="…" />',
+  },
+  {
+    id: 'figure/missing-alt',
+    severity: 'error',
+    description: 'Every image has alt text that says what it shows; a purely decorative one says so with `decorative` and `alt=""`.',
+    bad: '<Figure src="./images/sso-tab.svg" />',
+    good: '<Figure src="./images/sso-tab.svg" alt="JumpCloud side menu with the SSO tab selected" />',
+  },
+  {
+    id: 'copy/empty',
+    severity: 'error',
+    description: '`<Copy>` wraps the exact value the reader copies.',
+    bad: '<Copy></Copy>',
+    good: '<Copy>Keeper Security Password Manager</Copy>',
+  },
+] as const satisfies readonly GuideRule[];
+
+export type GuideRuleId = (typeof GUIDE_RULES)[number]['id'];
+
+const byId = new Map<string, GuideRule>(GUIDE_RULES.map((rule) => [rule.id, rule]));
+
+export function guideRule(id: GuideRuleId): GuideRule {
+  return byId.get(id)!;
+}
+
+/** The anchor of a rule on the "Writing guides" page: `steps/duplicate-id` → `rule-steps-duplicate-id`. */
+export function ruleAnchor(id: string): string {
+  return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Structural checks of one guide, run at build time (see src/integrations/guide-validation.ts) and by
+ * the tests. Pure: the caller says how to look up image files, so this also runs in a browser.
+ */
+import type { Finding, Place } from '../findings.js';
+import { compareFindings } from '../findings.js';
+import { closest } from '../text-distance.js';
+import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.js';
+import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.js';
+import { guideOutline } from './outline.js';
+import { guideRule, ruleAnchor, type GuideRuleId } from './rules.js';
+
+export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'case-mismatch'; actual: string };
+
+export interface ValidateOptions {
+  /** Path shown in findings, e.g. `content/latest/jumpcloud.mdx`. */
+  file: string;
+  /** Looks up an image path as written in the guide (relative to the guide's folder). */
+  checkAsset?: (src: string) => AssetStatus;
+  /** Where rule documentation lives, e.g. `/writing-guides/`; findings link to `#rule-…` there. */
+  rulesUrl?: string;
+}
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function validateGuide(source: string, options: ValidateOptions): Finding[] {
+  const parsed = parseContent(source, options.file);
+  if (!parsed.ok) return [withUrl(parsed.finding, options)];
+  return validateTree(parsed.tree, source, options);
+}
+
+export function validateTree(tree: MdNode, source: string, options: ValidateOptions): Finding[] {
+  const findings: Finding[] = [];
+  const report = (ruleId: GuideRuleId, place: Place | undefined, reason: string, note: string) => {
+    findings.push(
+      withUrl(
+        { ruleId, severity: guideRule(ruleId).severity, reason, file: options.file, ...(place ? { place } : {}), note, source: 'stepdocs-guide' },
+        options,
+      ),
+    );
+  };
+
+  const headingIds = new Set(guideOutline(tree).filter((item) => item.kind === 'heading').map((item) => item.id));
+  const stepIds = new Map<string, Place | undefined>();
+
+  walk(tree, (node, ancestors) => {
+    if (!isJsx(node) || !node.name) return;
+    const name = node.name;
+    if (!/^[A-Z]/.test(name) || name.includes('.')) return;
+    if (!(GUIDE_COMPONENTS as readonly string[]).includes(name)) {
+      const suggestion = closest(name, GUIDE_COMPONENTS);
+      report(
+        'mdx/unknown-component',
+        startOf(node),
+        `Unknown component \`<${name}>\`${suggestion ? `; did you mean \`<${suggestion}>\`?` : ''}`,
+        `Use one of ${GUIDE_COMPONENTS.map((component) => `\`<${component}>\``).join(', ')}; they need no import.`,
+      );
+      return;
+    }
+    if (name === 'Steps') checkSteps(node, report);
+    if (name === 'Step') checkStep(node, ancestors, source, stepIds, headingIds, report);
+    if (name === 'Hint') checkHint(node, source, report);
+    if (name === 'Figure') checkFigure(node, source, options, report);
+    if (name === 'Copy' && textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string') {
+      report('copy/empty', startOf(node), '`<Copy>` has no value to copy', 'Put the exact value between the tags: `<Copy>Keeper Security Password Manager</Copy>`.');
+    }
+  });
+
+  return findings.sort(compareFindings);
+}
+
+type Report = (ruleId: GuideRuleId, place: Place | undefined, reason: string, note: string) => void;
+
+function checkSteps(node: MdNode, report: Report) {
+  const children = node.children ?? [];
+  for (const child of children) {
+    if (child.name === 'Step' || isIgnorable(child)) continue;
+    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${abbreviate(textOf(child))}\`` : `a ${child.type}`;
+    report('steps/unexpected-child', startOf(child), `\`<Steps>\` contains ${what}; expected only \`<Step>\` elements`, 'Move it inside the step it belongs to, or out of the `<Steps>` list.');
+  }
+  if (!children.some((child) => child.name === 'Step')) {
+    report('steps/empty-steps', startOf(node), '`<Steps>` contains no `<Step>`', 'Add `<Step id="…" title="…">…</Step>` children, or remove the empty list.');
+  }
+}
+
+function checkStep(
+  node: MdNode,
+  ancestors: readonly MdNode[],
+  source: string,
+  stepIds: Map<string, Place | undefined>,
+  headingIds: Set<string>,
+  report: Report,
+) {
+  const parent = ancestors.at(-1);
+  if (parent?.name !== 'Steps') {
+    report('steps/step-outside-steps', startOf(node), '`<Step>` is not directly inside `<Steps>`', 'Wrap the steps of a procedure in `<Steps>` … `</Steps>`; the site numbers them.');
+  }
+  const id = attribute(node, 'id');
+  const title = attribute(node, 'title');
+  const idPlace = attributePlace(source, node, 'id');
+  if (id === undefined || id === true || id === '') {
+    const suggestion = typeof title === 'string' ? slugifyTitle(title) : 'log-in';
+    report('steps/missing-id', startOf(node), '`<Step>` has no `id`', `Add a stable anchor, e.g. \`<Step id="${suggestion}" …>\`; readers link to it and their done ticks are kept under it.`);
+  } else if (typeof id !== 'string') {
+    report('steps/invalid-id', idPlace, 'Step id is an expression; expected a plain string', 'Write the id as a quoted string, e.g. `id="upload-metadata"`, so anchors are known before the page runs.');
+  } else if (!STEP_ID_PATTERN.test(id)) {
+    report('steps/invalid-id', idPlace, `Step id \`${id}\` is not a valid anchor; expected lowercase letters, digits and single hyphens`, `Use \`id="${slugifyTitle(id)}"\`.`);
+  } else if (stepIds.has(id)) {
+    const first = stepIds.get(id);
+    report('steps/duplicate-id', idPlace, `Step id "${id}" is used twice${first ? ` (first at line ${first.line})` : ''}`, 'Give each step its own id; anchors and done ticks must be unique on a page.');
+  } else if (headingIds.has(id)) {
+    report('steps/duplicate-id', idPlace, `Step id "${id}" is also the anchor of a heading on this page`, 'Rename the step id or the heading so `#' + id + '` leads to one place.');
+  } else {
+    stepIds.set(id, idPlace);
+  }
+  if (typeof title !== 'string' || title.trim() === '') {
+    report('steps/missing-title', startOf(node), '`<Step>` has no `title`', 'Add `title="…"`: a short imperative, e.g. `title="Upload Keeper\'s metadata"`.');
+  }
+  if ((node.children ?? []).every(isIgnorable)) {
+    report('steps/empty-step', startOf(node), `Step${typeof id === 'string' && id ? ` "${id}"` : ''} has no content`, 'Say what the reader does in this step, or remove it.');
+  }
+}
+
+function checkHint(node: MdNode, source: string, report: Report) {
+  const type = attribute(node, 'type');
+  if (type === undefined) return;
+  if (typeof type !== 'string' || !(HINT_TYPES as readonly string[]).includes(type)) {
+    const written = typeof type === 'string' ? `\`${type}\`` : 'not a plain string';
+    const suggestion = typeof type === 'string' ? closest(type, HINT_TYPES) : undefined;
+    report(
+      'hint/invalid-type',
+      attributePlace(source, node, 'type'),
+      `Hint type ${written} is not one of ${HINT_TYPES.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      'Use `type="info"` for notes, `success` for outcomes, `warning` for pitfalls, `danger` for what can break access.',
+    );
+  }
+}
+
+function checkFigure(node: MdNode, source: string, options: ValidateOptions, report: Report) {
+  const src = attribute(node, 'src');
+  const alt = attribute(node, 'alt');
+  const decorative = attribute(node, 'decorative');
+  if (typeof src !== 'string' || src.trim() === '') {
+    report('figure/missing-src', startOf(node), '`<Figure>` has no `src`', 'Add `src="./images/…"`, a path relative to this guide.');
+  } else if (REMOTE.test(src)) {
+    report('figure/remote-src', attributePlace(source, node, 'src'), `Figure image \`${abbreviate(src)}\` is hotlinked from another host`, 'Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.');
+  } else if (options.checkAsset) {
+    const result = options.checkAsset(src);
+    if (result.status === 'missing') {
+      report('figure/missing-file', attributePlace(source, node, 'src'), `Cannot find image file \`${src}\``, 'Check the path: it is relative to this guide\'s folder.');
+    } else if (result.status === 'case-mismatch') {
+      report('figure/missing-file', attributePlace(source, node, 'src'), `Image file \`${src}\` differs in letter case from \`${result.actual}\` on disk`, `Write \`src="${result.actual}"\`; it works on macOS but breaks on Linux servers.`);
+    }
+  }
+  const isDecorative = decorative === true || decorative === 'true';
+  if (alt === undefined || alt === true || (alt === '' && !isDecorative)) {
+    report('figure/missing-alt', startOf(node), '`<Figure>` has no alt text', 'Add `alt="…"` saying what the image shows; for a purely decorative image write `decorative alt=""`.');
+  }
+}
+
+function isIgnorable(node: MdNode): boolean {
+  return (node.type === 'text' && (node.value ?? '').trim() === '') || node.type === 'mdxFlowExpression' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '');
+}
+
+function abbreviate(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+}
+
+function slugifyTitle(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+}
+
+function withUrl(finding: Finding, options: ValidateOptions): Finding {
+  return options.rulesUrl ? { ...finding, url: `${options.rulesUrl}#${ruleAnchor(finding.ruleId)}` } : finding;
+}

@@ -1,0 +1,40 @@
+/**
+ * The route table: where every guide is served. Pages, navigation, the sitemap and the link checker
+ * all derive URLs here, so a guide has exactly one address per version.
+ */
+import { findVersion, VERSIONS, type Version } from './versions.js';
+
+export interface GuideRef {
+  /** Content id: path below the content folder without extension, e.g. `latest/jumpcloud`. */
+  id: string;
+}
+
+export interface GuideAddress {
+  version: Version;
+  /** Path of the page inside its version, e.g. `jumpcloud` or `idp/okta`; `''` for the version home. */
+  slug: string;
+}
+
+/** Splits a content id into its version and page slug; `index` files become their folder's page. */
+export function addressOf(id: string, versions: readonly Version[] = VERSIONS): GuideAddress {
+  const [versionId, ...rest] = id.split('/');
+  const version = findVersion(versionId ?? '', versions);
+  if (!version) {
+    const known = versions.map((candidate) => `\`${candidate.id}\``).join(', ');
+    throw new Error(`Content file \`${id}\` is in folder \`${versionId}\`, which is not a declared version; expected one of ${known}.`);
+  }
+  const parts = rest.filter((part) => part !== '');
+  if (parts.at(-1) === 'index') parts.pop();
+  return { version, slug: parts.join('/') };
+}
+
+/** Path below the site base, with a trailing slash: `latest/jumpcloud/`. */
+export function guidePath(address: GuideAddress): string {
+  return address.slug === '' ? `${address.version.id}/` : `${address.version.id}/${address.slug}/`;
+}
+
+/** Joins the site base and a path below it: (`/docs/`, `latest/x/`) → `/docs/latest/x/`. */
+export function withBase(base: string, path: string): string {
+  const cleanBase = base.endsWith('/') ? base : `${base}/`;
+  return cleanBase + path.replace(/^\/+/, '');
+}
