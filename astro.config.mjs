@@ -15,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.STEPDOCS_OUT_DIR || './dist',
   integrations: [
-    guideValidation({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/` }),
+    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
   ],
   vite: {

@@ -1,18 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { guideLoader } from './integrations/guide-loader';
 import { guideSchema } from './lib/guide/schema';
 import { readSiteConfig } from './lib/site-config';
 
-const { contentDir } = readSiteConfig(process.env);
+const config = readSiteConfig(process.env);
 
 /** Every guide of every version: `<contentDir>/<version>/<slug>.mdx`. */
 const guides = defineCollection({
-  loader: glob({
-    pattern: '**/*.{md,mdx}',
-    base: contentDir,
-    // Keep ids as written paths so `latest/jumpcloud` maps to its route without a second slugging.
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  }),
+  loader: guideLoader({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/` }),
   schema: guideSchema,
 });
 

@@ -1,6 +1,9 @@
 declare namespace App {
   interface Locals {
-    /** Content id of the guide being rendered (`latest/jumpcloud`), for components that resolve relative paths. */
-    guideFile?: string;
+    /**
+     * Folder of the MDX file being rendered, as Vite keys globbed files (`/content/latest`), so
+     * components can resolve the relative image paths authors write.
+     */
+    assetFolder?: string;
   }
 }

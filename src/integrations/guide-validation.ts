@@ -7,14 +7,15 @@ import { relative, resolve, sep } from 'node:path';
 import { formatFinding, hasErrors } from '../lib/findings.js';
 import { validateGuide } from '../lib/guide/validate-guide.js';
 import { assetLookup } from './asset-lookup.js';
+import { guideError } from './guide-error.js';
 
-export function guideValidation(options: { contentDir: string; rulesUrl: string }): AstroIntegration {
+export function guideValidation(options: { contentDirs: string[]; rulesUrl: string }): AstroIntegration {
   return {
     name: 'stepdocs:guide-validation',
     hooks: {
       'astro:config:setup': ({ updateConfig, config, logger }) => {
         const root = config.root instanceof URL ? config.root.pathname : String(config.root);
-        const contentRoot = resolve(root, options.contentDir) + sep;
+        const contentRoots = options.contentDirs.map((dir) => resolve(root, dir) + sep);
         updateConfig({
           vite: {
             plugins: [
@@ -23,7 +24,7 @@ export function guideValidation(options: { contentDir: string; rulesUrl: string 
                 enforce: 'pre',
                 transform(code, id) {
                   // Query ids (`?astroPropagatedAssets` …) are Astro's wrappers, not the author's source.
-                  if (id.includes('?') || !id.startsWith(contentRoot) || !/\.mdx?$/.test(id)) return null;
+                  if (id.includes('?') || !/\.mdx?$/.test(id) || !contentRoots.some((contentRoot) => id.startsWith(contentRoot))) return null;
                   const file = id;
                   const shown = relative(root, file).split(sep).join('/');
                   const findings = validateGuide(code, { file: shown, checkAsset: assetLookup(file), rulesUrl: options.rulesUrl });
@@ -34,7 +35,7 @@ export function guideValidation(options: { contentDir: string; rulesUrl: string 
                     const errors = findings.filter((finding) => finding.severity === 'error');
                     const first = errors[0]!;
                     const message = `${errors.length === 1 ? 'A guide has a structural error' : `A guide has ${errors.length} structural errors`}:\n${errors.map(formatFinding).join('\n')}`;
-                    this.error({ message, id: file, ...(first.place ? { loc: { file, line: first.place.line, column: first.place.column - 1 } } : {}) });
+                    throw guideError(message, file, first.place);
                   }
                   return null;
                 },
@@ -46,3 +47,4 @@ export function guideValidation(options: { contentDir: string; rulesUrl: string 
     },
   };
 }
+

@@ -16,6 +16,27 @@ export interface GuideRule {
 
 export const GUIDE_RULES = [
   {
+    id: 'frontmatter/missing-field',
+    severity: 'error',
+    description: 'A guide\'s frontmatter has every required field: title, description, idp, product, lastReviewed, section.',
+    bad: '---\ntitle: JumpCloud\n---',
+    good: '---\ntitle: JumpCloud\ndescription: Configure JumpCloud as the SAML identity provider for Keeper.\nidp: JumpCloud\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers\n---',
+  },
+  {
+    id: 'frontmatter/invalid-field',
+    severity: 'error',
+    description: 'Each frontmatter field has the expected type and form (dates as YYYY-MM-DD, `idp` from the known list, `order` a whole number).',
+    bad: 'lastReviewed: last week',
+    good: 'lastReviewed: 2026-11-28',
+  },
+  {
+    id: 'frontmatter/unknown-field',
+    severity: 'error',
+    description: 'Frontmatter holds only the fields stepdocs knows, so a typo (`tilte`) cannot pass silently.',
+    bad: 'tilte: JumpCloud',
+    good: 'title: JumpCloud',
+  },
+  {
     id: 'mdx/parse-error',
     severity: 'error',
     description: 'A guide is valid MDX: every tag is closed and literal `{` or `<` in prose is escaped.',

@@ -1,0 +1,40 @@
+/**
+ * The guides loader: Astro's glob loader, with frontmatter checked by stepdocs first so a bad field
+ * fails the build as `content/latest/x.mdx:4:1 error Frontmatter field \`idp\` …` instead of
+ * Astro's generic schema error without a line.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { formatFinding } from '../lib/findings';
+import { checkFrontmatter } from '../lib/guide/frontmatter';
+import { guideError } from './guide-error';
+
+export function guideLoader(options: { contentDir: string; rulesUrl?: string }): Loader {
+  const inner = glob({
+    pattern: '**/*.{md,mdx}',
+    base: options.contentDir,
+    // Ids are the written paths, so `latest/jumpcloud` maps to its route without a second slugging.
+    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+  });
+  return {
+    ...inner,
+    name: 'stepdocs-guides',
+    load: (context) =>
+      inner.load({
+        ...context,
+        parseData: async (props) => {
+          if (props.filePath) {
+            const source = readFileSync(resolve(props.filePath), 'utf8');
+            const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl);
+            if (findings.length > 0) {
+              const heading = findings.length === 1 ? 'A guide has a frontmatter error' : `A guide has ${findings.length} frontmatter errors`;
+              throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, resolve(props.filePath), findings[0]!.place);
+            }
+          }
+          return context.parseData(props);
+        },
+      }),
+  };
+}
