@@ -14,6 +14,8 @@ export default defineConfig({
   base: config.base,
   trailingSlash: 'always',
   outDir: process.env.STEPDOCS_OUT_DIR || './dist',
+  // Separate caches let tests build several sites from one checkout without sharing a content store.
+  cacheDir: process.env.STEPDOCS_CACHE_DIR || './node_modules/.astro',
   integrations: [
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),

@@ -1,0 +1,223 @@
+/**
+ * Builds the real content and a fixture site (under a base path) and asserts on the HTML readers get;
+ * then builds broken content and asserts on the error authors get.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GUIDE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
+import { buildSite, ROOT, type BuildResult } from '../support/build-site';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
+}
+
+function page(outDir: string, path: string): HTMLElement {
+  return parse(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
+}
+
+/** Every site-internal href/src on every page points at a built file, and every `#fragment` exists on its page. */
+function brokenReferences(outDir: string, base: string): string[] {
+  const broken: string[] = [];
+  const pages = new Map(htmlFiles(outDir).map((file) => [file, parse(readFileSync(file, 'utf8'))]));
+  for (const [file, root] of pages) {
+    for (const element of root.querySelectorAll('[href], [src]')) {
+      const value = element.getAttribute('href') ?? element.getAttribute('src')!;
+      if (/^(?:[a-z]+:|\/\/)/i.test(value)) continue;
+      const [written, fragment] = value.split('#') as [string, string | undefined];
+      // Resolve relative links against the page's own URL, as a browser does.
+      const pageUrl = new URL(`http://site${base}${relative(outDir, file).replace(/index\.html$/, '')}`);
+      const path = written === '' ? '' : new URL(written, pageUrl).pathname;
+      let target = file;
+      if (path !== '') {
+        if (!path.startsWith(base)) {
+          broken.push(`${relative(outDir, file)}: ${value} is outside the base ${base}`);
+          continue;
+        }
+        const onDisk = join(outDir, decodeURI(path.slice(base.length)));
+        target = path.endsWith('/') ? join(onDisk, 'index.html') : onDisk;
+        if (!existsSync(target)) {
+          broken.push(`${relative(outDir, file)}: ${value} does not exist`);
+          continue;
+        }
+      }
+      if (fragment && fragment !== '_top' && target.endsWith('.html')) {
+        const targetRoot = pages.get(target);
+        if (!targetRoot?.getElementById(decodeURIComponent(fragment))) broken.push(`${relative(outDir, file)}: ${value} has no element #${fragment}`);
+      }
+    }
+  }
+  return broken;
+}
+
+describe('the real content', () => {
+  let build: BuildResult;
+  let guide: HTMLElement;
+  beforeAll(() => {
+    build = buildSite();
+    expect(build.output).toContain('Complete!');
+    guide = page(build.outDir, 'latest/jumpcloud');
+  });
+
+  it('renders five numbered steps with their ids in order', () => {
+    const steps = guide.querySelectorAll('ol.steps > li.step');
+    expect(steps.map((step) => step.id)).toEqual([
+      'open-sso-tab',
+      'add-keeper-application',
+      'upload-keeper-metadata',
+      'set-login-url',
+      'upload-jumpcloud-metadata',
+    ]);
+    expect(steps.map((step) => step.querySelector('.step-number')?.text)).toEqual(['1', '2', '3', '4', '5']);
+    expect(steps.map((step) => step.querySelector('.permalink')?.getAttribute('href'))).toEqual(steps.map((step) => `#${step.id}`));
+    expect(guide.querySelector('.steps-progress-text')?.text).toBe('0 of 5 done');
+  });
+
+  it('renders the hints with their types, labelled in words', () => {
+    const hints = guide.querySelectorAll('[data-hint]');
+    expect(hints.map((hint) => hint.getAttribute('data-hint'))).toEqual(['success', 'warning', 'info', 'success', 'info', 'warning']);
+    for (const hint of hints) {
+      expect(hint.getAttribute('role')).toBe('note');
+      expect(hint.getAttribute('aria-label')).toMatch(/^(Note|Success|Warning|Danger)/);
+    }
+  });
+
+  it('has alt text and a local source on every figure, and no remote image', () => {
+    const images = guide.querySelectorAll('img');
+    expect(images.length).toBe(6);
+    for (const image of images) {
+      expect(image.getAttribute('alt')?.length).toBeGreaterThan(20);
+      expect(image.getAttribute('src')).toMatch(/^\/_astro\/[\w.-]+\.svg$/);
+      expect(image.getAttribute('width')).toBeTruthy();
+      expect(image.getAttribute('height')).toBeTruthy();
+    }
+    for (const file of htmlFiles(build.outDir)) {
+      expect(readFileSync(file, 'utf8')).not.toMatch(/<img[^>]+src="(?:https?:)?\/\//);
+    }
+  });
+
+  it('contains every part of the seed guide', () => {
+    const text = guide.querySelector('main')!.text.replace(/\s+/g, ' ');
+    for (const part of [
+      'Please complete the steps in the Admin Console Configuration section first.',
+      'Log into the JumpCloud Administrator console.',
+      'Select the SSO tab on the side menu.',
+      'search for Keeper in the search bar',
+      'Keeper Security Password Manager',
+      'click the Upload Metadata button',
+      'provisioning instance → View → Export Metadata',
+      'https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>',
+      'Your SSO ID is the number at the end of your SP Entity ID',
+      'https://keepersecurity.com/api/rest/sso/saml/459561502469',
+      'selecting the activate button',
+      'set the IDP Type to GENERIC',
+      'Your Keeper SSO Connect setup is now complete!',
+      'automated user and team provisioning with SCIM',
+      'they will be prompted for the master password',
+      'An admin cannot move themselves to the SSO-enabled node. It requires another admin to perform this action.',
+      'selecting the Enterprise SSO pull-down and entering the Enterprise Domain',
+      'they only need their email address',
+      'just-in-time provisioning is enabled',
+      'your email domain is reserved by Keeper',
+    ]) {
+      expect(text).toContain(part);
+    }
+    const hrefs = guide.querySelectorAll('main a').map((link) => link.getAttribute('href'));
+    expect(hrefs).toContain('https://docs.keeper.io/en/sso-connect-cloud/admin-console-configuration');
+    expect(hrefs).toContain('https://docs.keeper.io/enterprise-guide/user-and-team-provisioning/jumpcloud-provisioning-with-scim');
+    expect(hrefs).toContain('https://docs.keeper.io/enterprise-guide/domain-reservation');
+    expect(guide.querySelector('.copy-value')?.text).toBe('Keeper Security Password Manager');
+  });
+
+  it('has the page chrome a docs reader expects', () => {
+    expect(guide.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+    expect(guide.querySelector('main#main')).toBeTruthy();
+    expect(guide.querySelector('nav.sidebar a[aria-current="page"]')?.text.trim()).toBe('JumpCloud');
+    expect(guide.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', 'Latest', 'Identity providers', 'JumpCloud']);
+    expect(guide.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/stepdocs/stepdocs/edit/main/content/latest/jumpcloud.mdx');
+    expect(guide.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/jumpcloud/');
+    const toc = guide.querySelectorAll('aside.toc a').map((link) => link.getAttribute('href'));
+    expect(toc).toEqual(expect.arrayContaining(['#open-sso-tab', '#upload-jumpcloud-metadata', '#move-existing-users-and-the-initial-admin-to-sso']));
+    expect(guide.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-28');
+  });
+
+  it('documents every build rule on the Writing guides page', () => {
+    const writing = page(build.outDir, 'writing-guides');
+    for (const rule of GUIDE_RULES) expect(writing.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
+    expect(writing.querySelectorAll('table tbody tr').map((row) => row.querySelector('code')?.text)).toEqual([
+      'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order',
+    ]);
+    expect(writing.querySelectorAll('.example-render [data-hint]').length).toBe(4);
+  });
+
+  it('builds a 404 page and leaves no broken internal link or anchor', () => {
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+    expect(brokenReferences(build.outDir, '/')).toEqual([]);
+  });
+});
+
+describe('a fixture site under a base path', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ STEPDOCS_CONTENT_DIR: join(ROOT, 'test/fixtures/site'), STEPDOCS_BASE: '/docs/', STEPDOCS_EDIT_URL: '' });
+    expect(build.output).toContain('Complete!');
+  });
+
+  it('serves every link, asset and script under the base path', () => {
+    expect(brokenReferences(build.outDir, '/docs/')).toEqual([]);
+    const guide = page(build.outDir, 'latest/first-guide');
+    expect(guide.querySelector('link[rel="stylesheet"]')?.getAttribute('href')).toMatch(/^\/docs\/_astro\//);
+    expect(guide.querySelector('a.edit-link')).toBeNull();
+  });
+
+  it('optimises raster images and keeps SVG as drawn', () => {
+    const images = page(build.outDir, 'latest/first-guide').querySelectorAll('img');
+    expect(images[0]!.getAttribute('src')).toMatch(/^\/docs\/_astro\/console\.[\w-]+\.webp$/);
+    expect(images[0]!.getAttribute('srcset')).toMatch(/\.webp 1x, .*\.webp 2x$/);
+    expect([images[0]!.getAttribute('width'), images[0]!.getAttribute('height')]).toEqual(['480', '200']);
+    expect(images[0]!.getAttribute('loading')).toBe('lazy');
+    expect(images[1]!.getAttribute('src')).toMatch(/^\/docs\/_astro\/flow\.[\w-]+\.svg$/);
+  });
+
+  it('orders the sidebar by section and order', () => {
+    const sidebar = page(build.outDir, 'latest/first-guide').querySelectorAll('nav.sidebar li a').map((link) => link.text.trim());
+    expect(sidebar).toEqual(['Second fixture guide', 'First fixture guide']);
+  });
+});
+
+describe('broken content fails the build', () => {
+  function brokenSite(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-broken-'));
+    for (const [name, source] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), source);
+    }
+    return dir;
+  }
+  const frontmatter = '---\ntitle: Broken\ndescription: A guide with a planted defect.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: Tests\n---\n';
+
+  it('on a duplicate step id, with file, line, rule and hint, and no stack trace', () => {
+    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n` });
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('broken.mdx:14:7 error Step id "a" is used twice (first at line 11) (steps/duplicate-id)\n  hint: Give each step its own id');
+    expect(result.output).not.toContain('Stack trace');
+  });
+
+  it('on a wrong frontmatter field, naming the file, the field and what is expected', () => {
+    const dir = brokenSite({ 'latest/broken.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n' });
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('latest/broken.mdx:6:1 error Frontmatter field `lastReviewed` is invalid: expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28` (frontmatter/invalid-field)');
+    expect(result.output).not.toContain('Stack trace');
+  });
+
+  it('on a figure whose file is missing', () => {
+    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Figure src="./images/nope.png" alt="Nothing" />\n` });
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('broken.mdx:10:9 error Cannot find image file `./images/nope.png` (figure/missing-file)');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { addressOf, guidePath, withBase } from '../../src/lib/routes';
+import { versionNavigation } from '../../src/lib/navigation';
+import { normaliseBase, readSiteConfig } from '../../src/lib/site-config';
+import { closest } from '../../src/lib/text-distance';
+import type { Version } from '../../src/lib/versions';
+
+const versions: Version[] = [
+  { id: 'latest', label: 'Latest', status: 'current' },
+  { id: '1.0', label: '1.0', status: 'supported' },
+];
+
+describe('route table', () => {
+  it('maps content ids to version and slug', () => {
+    expect(guidePath(addressOf('latest/jumpcloud', versions))).toBe('latest/jumpcloud/');
+    expect(guidePath(addressOf('1.0/idp/okta', versions))).toBe('1.0/idp/okta/');
+    expect(guidePath(addressOf('latest/idp/index', versions))).toBe('latest/idp/');
+    expect(guidePath(addressOf('latest/index', versions))).toBe('latest/');
+  });
+
+  it('refuses content outside a declared version folder', () => {
+    expect(() => addressOf('draft/jumpcloud', versions)).toThrow(
+      'Content file `draft/jumpcloud` is in folder `draft`, which is not a declared version; expected one of `latest`, `1.0`.',
+    );
+  });
+
+  it('joins base paths', () => {
+    expect(withBase('/', 'latest/x/')).toBe('/latest/x/');
+    expect(withBase('/docs/', 'latest/x/')).toBe('/docs/latest/x/');
+    expect(withBase('/docs', '/latest/x/')).toBe('/docs/latest/x/');
+    expect(withBase('/docs/', '')).toBe('/docs/');
+  });
+});
+
+describe('navigation', () => {
+  it('groups by section in order and keeps versions apart', () => {
+    const guides = [
+      { id: 'latest/okta', title: 'Okta', section: 'Identity providers', order: 20 },
+      { id: 'latest/jumpcloud', title: 'JumpCloud', section: 'Identity providers', order: 10 },
+      { id: 'latest/faq', title: 'FAQ', section: 'Help', order: 1 },
+      { id: '1.0/jumpcloud', title: 'JumpCloud', section: 'Identity providers', order: 10 },
+    ];
+    expect(versionNavigation(guides, versions[0]!, versions)).toEqual([
+      { label: 'Help', links: [{ id: 'latest/faq', title: 'FAQ', path: 'latest/faq/' }] },
+      {
+        label: 'Identity providers',
+        links: [
+          { id: 'latest/jumpcloud', title: 'JumpCloud', path: 'latest/jumpcloud/' },
+          { id: 'latest/okta', title: 'Okta', path: 'latest/okta/' },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('site config', () => {
+  it('normalises the base path', () => {
+    expect(normaliseBase('')).toBe('/');
+    expect(normaliseBase('docs')).toBe('/docs/');
+    expect(normaliseBase('/docs/')).toBe('/docs/');
+    expect(normaliseBase('//a/b//')).toBe('/a/b/');
+  });
+
+  it('reads the environment with defaults', () => {
+    expect(readSiteConfig({})).toEqual({
+      title: 'stepdocs',
+      site: 'https://stepdocs.example',
+      base: '/',
+      contentDir: 'content',
+      editUrl: 'https://github.com/stepdocs/stepdocs/edit/main/',
+    });
+    expect(readSiteConfig({ STEPDOCS_BASE: 'docs', STEPDOCS_SITE: 'https://docs.example.com/x', STEPDOCS_EDIT_URL: '' })).toMatchObject({
+      base: '/docs/',
+      site: 'https://docs.example.com',
+      editUrl: '',
+    });
+  });
+
+  it('rejects a site that is not an http(s) URL', () => {
+    expect(() => readSiteConfig({ STEPDOCS_SITE: 'docs.example.com' })).toThrow(
+      'STEPDOCS_SITE: `docs.example.com` is not an absolute URL; expected e.g. `https://docs.example.com`',
+    );
+    expect(() => readSiteConfig({ STEPDOCS_SITE: 'ftp://x' })).toThrow('is not an http(s) URL');
+  });
+});
+
+describe('closest', () => {
+  it('suggests prefixes and near misses, nothing for strangers', () => {
+    expect(closest('warn', ['info', 'success', 'warning', 'danger'])).toBe('warning');
+    expect(closest('Hnit', ['Steps', 'Step', 'Hint'])).toBe('Hint');
+    expect(closest('Banana', ['Steps', 'Step', 'Hint'])).toBeUndefined();
+  });
+});
