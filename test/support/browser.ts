@@ -10,6 +10,8 @@ const HOW_TO_GET_ONE =
   'Browser tests need Chromium. Run `npm install` (it brings @sparticuz/chromium on Linux x64/arm64), ' +
   'or set CHROMIUM_PATH to a Chromium or Chrome binary (e.g. CHROMIUM_PATH=/usr/bin/chromium after `apt-get install chromium`).';
 
+const UNSAFE_FOR_TESTS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials', '--disable-features='];
+
 const QUIET_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -23,7 +25,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     const { default: sparticuz } = await import('@sparticuz/chromium');
     executablePath = await sparticuz.executablePath();
-    args = [...sparticuz.args, ...QUIET_FLAGS];
+    // Its Lambda-oriented flags include --single-process (one page at a time, crashes with several
+    // contexts) and --disable-web-security (hides real CORS and clipboard behaviour): keep the rest.
+    args = [...sparticuz.args.filter((flag) => !UNSAFE_FOR_TESTS.some((unsafe) => flag.startsWith(unsafe))), ...QUIET_FLAGS];
   } catch (error) {
     throw new Error(`No Chromium found (${error instanceof Error ? error.message : String(error)}). ${HOW_TO_GET_ONE}`);
   }

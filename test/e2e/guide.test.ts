@@ -1,0 +1,126 @@
+/**
+ * The JumpCloud guide in a real Chromium: step ticks, deep links, theme, copy button, menu,
+ * accessibility, and no request to any other host.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { buildSite } from '../support/build-site';
+import { serveStatic, type StaticSite } from '../support/static-server';
+
+let browser: Browser;
+let site: StaticSite;
+const foreignRequests: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const build = buildSite();
+  expect(build.output).toContain('Complete!');
+  site = await serveStatic(build.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Page> {
+  const context =
+    options.context ??
+    (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' }));
+  const page = await context.newPage();
+  const origin = new URL(site.url).origin;
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(new URL(path, site.url).href);
+  return page;
+}
+
+describe('the JumpCloud guide in Chromium', () => {
+  it('keeps step ticks across reloads and counts them', async () => {
+    const page = await open('latest/jumpcloud/');
+    const progress = page.getByRole('status').filter({ hasText: 'done' });
+    await expect(progress.textContent()).resolves.toBe('0 of 5 done');
+    await page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).check();
+    await page.getByRole('checkbox', { name: 'Done: Enter the Login URL and activate' }).check();
+    await expect(progress.textContent()).resolves.toBe('2 of 5 done');
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Done: Add the Keeper application' }).isChecked()).resolves.toBe(false);
+    await expect(progress.textContent()).resolves.toBe('2 of 5 done');
+    await page.getByRole('button', { name: 'Clear ticks' }).click();
+    await expect(progress.textContent()).resolves.toBe('0 of 5 done');
+    await page.context().close();
+  });
+
+  it('reads correctly without JavaScript: numbered steps, no dead controls', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open('latest/jumpcloud/', { context });
+    await expect(page.locator('.step-number').allTextContents()).resolves.toEqual(['1', '2', '3', '4', '5']);
+    await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Copy/ }).count()).resolves.toBe(0);
+    await expect(page.locator('.steps-progress').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'JumpCloud' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('scrolls a deep link to its step', async () => {
+    const page = await open('latest/jumpcloud/#set-login-url');
+    const top = await page.locator('#set-login-url').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    await page.context().close();
+  });
+
+  it('toggles the dark theme and remembers it', async () => {
+    const page = await open('latest/jumpcloud/');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    await expect(theme()).resolves.toBe('light');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(theme()).resolves.toBe('dark');
+    await page.goto(new URL('latest/', site.url).href);
+    await expect(theme()).resolves.toBe('dark');
+    await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.context().close();
+  });
+
+  it('copies a value and confirms it', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    const page = await open('latest/jumpcloud/', { context });
+    await page.getByRole('button', { name: 'Copy “Keeper Security Password Manager”' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 5000 });
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('Keeper Security Password Manager');
+    await context.close();
+  });
+
+  it('opens the guide menu on a phone', async () => {
+    const page = await open('latest/jumpcloud/', { width: 390 });
+    const link = page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'JumpCloud' });
+    await expect(link.isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(link.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(link.isVisible()).resolves.toBe(false);
+    await page.context().close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
+    for (const path of ['', 'latest/', 'latest/jumpcloud/', 'writing-guides/', 'no-such-page/']) {
+      const page = await open(path, { colorScheme });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('requested nothing from another host and threw no script error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
