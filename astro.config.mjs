@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
+import { widgetBundles } from './src/integrations/widget-bundles.ts';
 
 const config = readSiteConfig(process.env);
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -19,6 +20,7 @@ export default defineConfig({
   integrations: [
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
+    widgetBundles(),
   ],
   vite: {
     resolve: {

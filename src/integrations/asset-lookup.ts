@@ -1,7 +1,7 @@
 /** Resolves an image path written in a guide against the disk, noticing letter-case mismatches. */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { AssetStatus } from '../lib/guide/validate-guide.js';
+import type { AssetStatus } from '../lib/guide/validate-guide.ts';
 
 export function assetLookup(guideFile: string): (src: string) => AssetStatus {
   const folder = dirname(guideFile);

@@ -4,10 +4,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
-import { formatFinding, hasErrors } from '../lib/findings.js';
-import { validateGuide } from '../lib/guide/validate-guide.js';
-import { assetLookup } from './asset-lookup.js';
-import { guideError } from './guide-error.js';
+import { formatFinding, hasErrors } from '../lib/findings.ts';
+import { validateGuide } from '../lib/guide/validate-guide.ts';
+import { assetLookup } from './asset-lookup.ts';
+import { guideError } from './guide-error.ts';
 
 export function guideValidation(options: { contentDirs: string[]; rulesUrl: string }): AstroIntegration {
   return {

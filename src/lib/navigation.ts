@@ -2,8 +2,8 @@
  * The sidebar of one version, derived from guides' frontmatter: sections in order of their first
  * guide, guides by `order` then title. Pure, so the sidebar and its tests share it.
  */
-import { addressOf, guidePath } from './routes.js';
-import type { Version } from './versions.js';
+import { addressOf, guidePath } from './routes.ts';
+import type { Version } from './versions.ts';
 
 export interface NavGuide {
   id: string;

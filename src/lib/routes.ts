@@ -2,7 +2,7 @@
  * The route table: where every guide is served. Pages, navigation, the sitemap and the link checker
  * all derive URLs here, so a guide has exactly one address per version.
  */
-import { findVersion, VERSIONS, type Version } from './versions.js';
+import { findVersion, VERSIONS, type Version } from './versions.ts';
 
 export interface GuideRef {
   /** Content id: path below the content folder without extension, e.g. `latest/jumpcloud`. */

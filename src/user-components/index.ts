@@ -5,6 +5,7 @@ import Hint from './Hint.astro';
 import Figure from './Figure.astro';
 import Ui from './Ui.astro';
 import Copy from './Copy.astro';
+import LoginUrlCalculator from './LoginUrlCalculator.astro';
 import type { GuideComponent } from '../lib/guide/components';
 
-export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy };
+export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, LoginUrlCalculator };

@@ -3,42 +3,11 @@
  * accessibility, and no request to any other host.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { buildSite } from '../support/build-site';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite, type OpenOptions } from '../support/e2e';
 
-let browser: Browser;
-let site: StaticSite;
-const foreignRequests: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  const build = buildSite();
-  expect(build.output).toContain('Complete!');
-  site = await serveStatic(build.outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Page> {
-  const context =
-    options.context ??
-    (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' }));
-  const page = await context.newPage();
-  const origin = new URL(site.url).origin;
-  page.on('request', (request) => {
-    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(new URL(path, site.url).href);
-  return page;
-}
+const e2e = useBuiltSite();
+const open = (path: string, options?: OpenOptions) => e2e.open(path, options);
 
 describe('the JumpCloud guide in Chromium', () => {
   it('keeps step ticks across reloads and counts them', async () => {
@@ -58,7 +27,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it('reads correctly without JavaScript: numbered steps, no dead controls', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await open('latest/jumpcloud/', { context });
     await expect(page.locator('.step-number').allTextContents()).resolves.toEqual(['1', '2', '3', '4', '5']);
     await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
@@ -82,15 +51,15 @@ describe('the JumpCloud guide in Chromium', () => {
     await expect(theme()).resolves.toBe('light');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect(theme()).resolves.toBe('dark');
-    await page.goto(new URL('latest/', site.url).href);
+    await page.goto(new URL('latest/', e2e.site.url).href);
     await expect(theme()).resolves.toBe('dark');
     await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.context().close();
   });
 
   it('copies a value and confirms it', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    const context = await e2e.browser.newContext({ reducedMotion: 'reduce' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.site.url).origin });
     const page = await open('latest/jumpcloud/', { context });
     await page.getByRole('button', { name: 'Copy “Keeper Security Password Manager”' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 5000 });
@@ -120,7 +89,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it('requested nothing from another host and threw no script error', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.foreignRequests).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

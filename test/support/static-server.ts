@@ -36,7 +36,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     }
     const found = file !== undefined && existsSync(file);
     const served = found ? file! : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+    // Like common static hosts (GitHub Pages), allow other origins to load the published widget modules.
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     createReadStream(served).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,10 +2,10 @@
  * Frontmatter validation with findings that point at the offending line, so a wrong or missing
  * field fails the build naming the file, the field and what is expected.
  */
-import type { Finding, Place } from '../findings.js';
-import { closest } from '../text-distance.js';
-import { guideSchema } from './schema.js';
-import { guideRule, ruleAnchor, type GuideRuleId } from './rules.js';
+import type { Finding, Place } from '../findings.ts';
+import { closest } from '../text-distance.ts';
+import { guideSchema } from './schema.ts';
+import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 
 const FIELDS = Object.keys(guideSchema.shape);
 

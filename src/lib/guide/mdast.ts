@@ -3,7 +3,7 @@
  * every content check needs. Parse failures come back as a finding, never as a thrown error.
  */
 import { mdxToMdast, markdownToMdast } from 'satteri';
-import type { Finding, Place } from '../findings.js';
+import type { Finding, Place } from '../findings.ts';
 
 /** The mdast node shape Sätteri materialises (unist-compatible). */
 export interface MdNode {

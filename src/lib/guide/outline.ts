@@ -4,8 +4,8 @@
  * anchors they know are the anchors the page has.
  */
 import GithubSlugger from 'github-slugger';
-import { attribute, startOf, textOf, walk, type MdNode } from './mdast.js';
-import type { Place } from '../findings.js';
+import { attribute, startOf, textOf, walk, type MdNode } from './mdast.ts';
+import type { Place } from '../findings.ts';
 
 export interface OutlineHeading {
   kind: 'heading';

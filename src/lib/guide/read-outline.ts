@@ -1,6 +1,6 @@
 /** The outline of a guide's source, for pages: parse once, never throw (the build validator reports parse errors). */
-import { parseContent } from './mdast.js';
-import { guideOutline, type OutlineItem } from './outline.js';
+import { parseContent } from './mdast.ts';
+import { guideOutline, type OutlineItem } from './outline.ts';
 
 export function outlineOfSource(source: string, file: string): OutlineItem[] {
   const parsed = parseContent(source, file);

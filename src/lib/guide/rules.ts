@@ -2,7 +2,7 @@
  * The rule table for guide structure: one entry per rule, the single source for build errors,
  * their severities and the rule documentation on the "Writing guides" page.
  */
-import type { Severity } from '../findings.js';
+import type { Severity } from '../findings.ts';
 
 export interface GuideRule {
   id: string;

@@ -2,13 +2,13 @@
  * Structural checks of one guide, run at build time (see src/integrations/guide-validation.ts) and by
  * the tests. Pure: the caller says how to look up image files, so this also runs in a browser.
  */
-import type { Finding, Place } from '../findings.js';
-import { compareFindings } from '../findings.js';
-import { closest } from '../text-distance.js';
-import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.js';
-import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.js';
-import { guideOutline } from './outline.js';
-import { guideRule, ruleAnchor, type GuideRuleId } from './rules.js';
+import type { Finding, Place } from '../findings.ts';
+import { compareFindings } from '../findings.ts';
+import { closest } from '../text-distance.ts';
+import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.ts';
+import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.ts';
+import { guideOutline } from './outline.ts';
+import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 
 export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'case-mismatch'; actual: string };
 

@@ -1,0 +1,12 @@
+import { launchBrowser } from './browser.ts';
+const [url, out, value] = process.argv.slice(2);
+const b = await launchBrowser();
+const p = await b.newPage({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(url!);
+const input = p.getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
+await input.fill(value ?? '');
+await p.locator('stepdocs-login-url').scrollIntoViewIfNeeded();
+await p.waitForTimeout(200);
+await p.locator('stepdocs-login-url').screenshot({ path: out! });
+await b.close();
