@@ -1,0 +1,75 @@
+/**
+ * `npm run check:metadata -- <file…> [--format pretty|json] [--expect idp|sp|any] [--now <date>]`
+ * Checks SAML metadata files with the same engine as the site's widget.
+ * Exit codes: 0 no errors, 1 a file has an error, 2 usage error (no such file, bad flag).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkMetadata, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
+import { formatPretty } from '../src/lib/report-format.ts';
+import { readSiteConfig } from '../src/lib/site-config.ts';
+
+const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json] [--expect idp|sp|any] [--now <ISO date>]
+
+  <file…>    SAML metadata files to check
+  --format   pretty (default) or json
+  --expect   what the files should be: idp (default: metadata you upload to Keeper), sp, or any
+  --now      judge dates as of this time instead of now, e.g. 2027-01-01`;
+
+function usageError(message: string): never {
+  process.stderr.write(`check:metadata: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    options: { format: { type: 'string', default: 'pretty' }, expect: { type: 'string', default: 'idp' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+} catch (error) {
+  usageError(error instanceof Error ? error.message : String(error));
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (values.format !== 'pretty' && values.format !== 'json') usageError(`unknown format \`${values.format}\`; expected pretty or json`);
+if (values.expect !== 'idp' && values.expect !== 'sp' && values.expect !== 'any') usageError(`unknown --expect \`${values.expect}\`; expected idp, sp or any`);
+if (positionals.length === 0) usageError('no files given');
+const now = values.now === undefined ? new Date() : new Date(values.now);
+if (Number.isNaN(now.getTime())) usageError(`--now \`${values.now}\` is not a date; expected e.g. 2027-01-01`);
+for (const file of positionals) {
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    usageError(`no such file: ${file}`);
+  }
+  if (!isFile) usageError(`not a file: ${file}`);
+}
+
+const config = readSiteConfig(process.env);
+const rulesUrl = new URL(`${config.base}rules/metadata/`, config.site).href;
+const reports: MetadataReport[] = [];
+for (const file of positionals) {
+  reports.push(await checkMetadata(new Uint8Array(readFileSync(file)), { file, now, expect: values.expect, rulesUrl }));
+}
+
+const KIND: Record<MetadataReport['kind'], string> = { idp: 'IdP metadata', sp: 'SP metadata', aggregate: 'aggregate', other: 'metadata without an IdP or SP role', 'not-metadata': 'not SAML metadata' };
+
+if (values.format === 'json') {
+  const files = reports.map(({ file, kind, encoding, size, entityCount, entities, findings, counts }) => ({ file, kind, encoding, size, entityCount, entities, findings, counts }));
+  process.stdout.write(`${JSON.stringify({ files, errors: files.reduce((sum, file) => sum + file.counts.error, 0) }, null, 2)}\n`);
+} else {
+  const groups = reports.map((report) => {
+    const ids = report.entities.slice(0, 3).map((entity) => entity.entityId ?? '?');
+    const more = report.entityCount > 3 ? `, … (${report.entityCount} entities)` : '';
+    return { file: report.file, findings: report.findings, heading: `${KIND[report.kind]}${ids.length > 0 ? `: ${ids.join(', ')}${more}` : ''}` };
+  });
+  process.stdout.write(formatPretty(groups, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+}
+process.exit(reports.some((report) => report.counts.error > 0) ? 1 : 0);

@@ -1,0 +1,54 @@
+/**
+ * The formatters every stepdocs checker prints with: pretty text for people, JSON for scripts.
+ * The libraries produce findings; only CLIs format them.
+ */
+import type { Finding, Severity } from './findings.ts';
+import { compareFindings } from './findings.ts';
+
+export interface FileFindings {
+  file: string;
+  findings: Finding[];
+  /** A line printed under the file name, e.g. what the document is. */
+  heading?: string;
+}
+
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `12 files, 3 errors, 1 warning` (infos only when there are some). */
+export function summaryLine(files: number, findings: readonly Finding[]): string {
+  const counts = countSeverities(findings);
+  const parts = [plural(files, 'file'), plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(plural(counts.info, 'info'));
+  return parts.join(', ');
+}
+
+/** Grouped by file: `path:line:col severity reason rule-id`, the fix indented under it, then a summary. */
+export function formatPretty(groups: readonly FileFindings[], options: { color?: boolean; showInfo?: boolean } = {}): string {
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const colors: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+  const lines: string[] = [];
+  for (const group of groups) {
+    const shown = group.findings.filter((finding) => options.showInfo !== false || finding.severity !== 'info');
+    lines.push(paint('1', group.file) + (group.heading ? `  ${paint('2', group.heading)}` : ''));
+    if (shown.length === 0) lines.push(`  ${paint('32', 'no problems')}`);
+    const sorted = [...shown].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareFindings(a, b));
+    for (const finding of sorted) {
+      const where = finding.place ? `${finding.file}:${finding.place.line}:${finding.place.column}` : finding.file;
+      lines.push(`  ${where} ${paint(colors[finding.severity], finding.severity)} ${finding.reason} ${paint('2', finding.ruleId)}`);
+      if (finding.note) lines.push(`    ${paint('2', `fix: ${finding.note}`)}`);
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(groups.length, groups.flatMap((group) => group.findings)));
+  return `${lines.join('\n')}\n`;
+}

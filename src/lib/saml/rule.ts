@@ -1,0 +1,61 @@
+/**
+ * The shape of a metadata rule: documentation (id, severity, why, fix, examples) and a check that
+ * runs at one stage of the engine. One rule table (rule-table.ts) lists them all; the rule pages and
+ * the engine both read it.
+ */
+import type { Place, Severity } from '../findings.ts';
+import type { EntityModel } from './model.ts';
+import type { Locator, XmlElement } from './xml-tree.ts';
+
+export type Expectation = 'idp' | 'sp' | 'any';
+
+export interface Report {
+  (finding: { place?: Place | undefined; reason: string; note?: string; severity?: Severity }): void;
+}
+
+export interface TextContext {
+  text: string;
+  bytes: Uint8Array;
+  place(offset: number): Place;
+}
+
+export interface DocumentContext {
+  text: string;
+  root: XmlElement;
+  locator: Locator;
+  entities: EntityModel[];
+  /** Whether the root is an aggregate (EntitiesDescriptor). */
+  aggregate: boolean;
+  now: Date;
+  expect: Expectation;
+}
+
+export interface EntityContext extends DocumentContext {
+  entity: EntityModel;
+}
+
+export type Check =
+  | { stage: 'text'; run(context: TextContext, report: Report): void }
+  | { stage: 'document'; run(context: DocumentContext, report: Report): void }
+  | { stage: 'entity'; run(context: EntityContext, report: Report): void }
+  /** Reported by the engine itself (input handling, XML safety): documented here, run there. */
+  | { stage: 'engine' };
+
+export interface MetadataRule {
+  id: string;
+  severity: Severity;
+  /** The norm in one line: "IdP metadata has a signing certificate". */
+  title: string;
+  /** Why it matters for SSO. */
+  why: string;
+  /** How to fix it, in the admin's terms. */
+  fix: string;
+  /** Example snippets for the rule page: what triggers it, what passes. */
+  bad: string;
+  good: string;
+  check: Check;
+}
+
+export function defineRules(rules: MetadataRule[]): MetadataRule[] {
+  return rules;
+}

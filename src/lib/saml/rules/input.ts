@@ -1,0 +1,55 @@
+/** Rules about the file itself: empty, too large, not XML, a saved web page, undecodable. */
+import { defineRules } from '../rule.ts';
+
+export const inputRules = defineRules([
+  {
+    id: 'input/empty',
+    severity: 'error',
+    title: 'The file has content',
+    why: 'An empty file usually means the download or export failed.',
+    fix: 'Export the metadata again from the identity provider and check that the file is not 0 bytes.',
+    bad: '(a 0-byte file)',
+    good: '<md:EntityDescriptor …>…</md:EntityDescriptor>',
+    check: { stage: 'engine' },
+  },
+  {
+    id: 'input/too-large',
+    severity: 'error',
+    title: 'The file is within the size limit',
+    why: 'Metadata of one identity provider is a few kilobytes; only federation aggregates reach tens of megabytes. A larger file is almost certainly something else and would stall the browser.',
+    fix: 'Check that you picked the metadata file. For a federation aggregate, extract your identity provider\'s EntityDescriptor.',
+    bad: '(a 2 GB file)',
+    good: '(a 5 KB metadata file)',
+    check: { stage: 'engine' },
+  },
+  {
+    id: 'input/encoding',
+    severity: 'error',
+    title: 'The file is readable text in UTF-8 or UTF-16',
+    why: 'The checker, Keeper and most identity providers read metadata as UTF-8 or UTF-16. Bytes that are not valid in the declared encoding mean the file is damaged or binary.',
+    fix: 'Export the metadata again; if you edited it, save it as UTF-8.',
+    bad: '<?xml version="1.0" encoding="EBCDIC-CP-US"?>',
+    good: '<?xml version="1.0" encoding="UTF-8"?>',
+    check: { stage: 'engine' },
+  },
+  {
+    id: 'input/html-page',
+    severity: 'error',
+    title: 'The file is metadata, not a saved web page',
+    why: 'Saving the metadata URL from a browser while signed out often saves the sign-in page instead. Keeper cannot read an HTML page as metadata.',
+    fix: 'Download the metadata file itself (the identity provider\'s "Download metadata" or "Export Metadata" button), or open the metadata URL while signed in and save the raw XML.',
+    bad: '<!DOCTYPE html><html><head><title>Sign in</title>…',
+    good: '<?xml version="1.0"?><md:EntityDescriptor …>',
+    check: { stage: 'engine' },
+  },
+  {
+    id: 'input/not-xml',
+    severity: 'error',
+    title: 'The file is XML',
+    why: 'SAML metadata is an XML document. A certificate, a JSON file or a base64 blob is a different thing, often exported from the wrong button.',
+    fix: 'Use the identity provider\'s metadata export (an .xml file starting with `<`), not the certificate download or an API response.',
+    bad: '-----BEGIN CERTIFICATE-----\nMIIDpDCCAoygAwIBAgIGAW…',
+    good: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">',
+    check: { stage: 'engine' },
+  },
+]);

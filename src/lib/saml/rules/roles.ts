@@ -1,0 +1,111 @@
+/** Rules about roles: the right kind of metadata for the upload, one IdP, SAML 2.0 support. */
+import { computeLoginUrl } from '../../keeper/login-url.ts';
+import { SAML2_PROTOCOL } from '../namespaces.ts';
+import { defineRules } from '../rule.ts';
+import type { EntityModel } from '../model.ts';
+
+const hasRole = (entity: EntityModel, role: 'IdP' | 'SP') => entity.roles.some((candidate) => candidate.role === role);
+
+export const roleRules = defineRules([
+  {
+    id: 'roles/sp-metadata',
+    severity: 'error',
+    title: 'IdP metadata is uploaded where IdP metadata is expected',
+    why: 'Keeper needs the identity provider\'s metadata (an `IDPSSODescriptor` with its sign-in URL and signing certificate). Service-provider metadata, most often Keeper\'s own export uploaded back into Keeper, has neither, and SSO fails later with vague errors.',
+    fix: 'In the identity provider (e.g. JumpCloud\'s Keeper connector), export its metadata and upload that file into Keeper. Keeper\'s own metadata goes the other way, into the identity provider.',
+    bad: '<md:EntityDescriptor entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor …>',
+    good: '<md:EntityDescriptor entityID="https://sso.jumpcloud.com/saml2/keeper"><md:IDPSSODescriptor …>',
+    check: {
+      stage: 'document',
+      run({ entities, expect, locator }, report) {
+        if (expect !== 'idp' || entities.length === 0 || entities.some((entity) => hasRole(entity, 'IdP'))) return;
+        const sp = entities.find((entity) => hasRole(entity, 'SP'));
+        if (!sp) return;
+        const place = locator.place(sp.element.offset);
+        const keeper = computeLoginUrl(sp.entityId ?? '');
+        if (keeper.ok && keeper.input === 'sp-entity-id') {
+          report({
+            place,
+            reason: `This is Keeper's own SP metadata (SSO ID ${keeper.ssoId}, ${keeper.region.label} data center), not your identity provider's; Keeper expects the IdP metadata exported from the identity provider`,
+            note: `Upload this file into the identity provider instead (JumpCloud: Upload Metadata in step 3). Then export the identity provider's metadata and upload that into Keeper. Your Login URL is ${keeper.urls.loginUrl}.`,
+          });
+        } else {
+          report({ place, reason: `This is service-provider (SP) metadata for \`${sp.entityId ?? '?'}\`, with no IDPSSODescriptor; Keeper expects identity-provider (IdP) metadata` });
+        }
+      },
+    },
+  },
+  {
+    id: 'roles/idp-metadata',
+    severity: 'error',
+    title: 'SP metadata is given where SP metadata is expected',
+    why: 'When checking what goes into the identity provider (with `--expect sp`), the file should be the service provider\'s metadata, such as Keeper\'s export.',
+    fix: 'Export Keeper\'s SP metadata (Admin Console → provisioning instance → View → Export Metadata) and use that file.',
+    bad: '<md:IDPSSODescriptor …>',
+    good: '<md:SPSSODescriptor …>',
+    check: {
+      stage: 'document',
+      run({ entities, expect, locator }, report) {
+        if (expect !== 'sp' || entities.length === 0 || entities.some((entity) => hasRole(entity, 'SP'))) return;
+        const idp = entities.find((entity) => hasRole(entity, 'IdP'));
+        if (idp) report({ place: locator.place(idp.element.offset), reason: `This is identity-provider (IdP) metadata for \`${idp.entityId ?? '?'}\`; expected service-provider (SP) metadata` });
+      },
+    },
+  },
+  {
+    id: 'roles/multiple-idps',
+    severity: 'error',
+    title: 'The file describes exactly one identity provider',
+    why: 'Keeper connects one SSO configuration to one identity provider. A federation aggregate lists many, and the upload cannot tell which one you mean.',
+    fix: 'Export the metadata of your identity provider alone, or copy its `<md:EntityDescriptor>` out of the aggregate into a file of its own.',
+    bad: '<md:EntitiesDescriptor>\n  <md:EntityDescriptor entityID="https://idp1.example.com">…\n  <md:EntityDescriptor entityID="https://idp2.example.com">…',
+    good: '<md:EntityDescriptor entityID="https://idp1.example.com">…</md:EntityDescriptor>',
+    check: {
+      stage: 'document',
+      run({ entities, expect, root, locator }, report) {
+        if (expect !== 'idp') return;
+        const idps = entities.filter((entity) => hasRole(entity, 'IdP'));
+        if (idps.length < 2) return;
+        const names = idps.slice(0, 10).map((entity) => `\`${entity.entityId ?? '?'}\``).join(', ');
+        const more = idps.length > 10 ? ` and ${idps.length - 10} more` : '';
+        report({ place: locator.place(root.offset), reason: `The file holds ${idps.length} identity providers (${names}${more}); Keeper needs the metadata of exactly one` });
+      },
+    },
+  },
+  {
+    id: 'roles/no-role',
+    severity: 'error',
+    title: 'Every entity has an IdP or SP role',
+    why: 'An entity without `IDPSSODescriptor` or `SPSSODescriptor` cannot take part in SAML web sign-on.',
+    fix: 'Export the SAML 2.0 metadata (not WS-Federation only) from the identity provider.',
+    bad: '<md:EntityDescriptor entityID="…"><md:AttributeAuthorityDescriptor …/></md:EntityDescriptor>',
+    good: '<md:EntityDescriptor entityID="…"><md:IDPSSODescriptor …>…</md:IDPSSODescriptor></md:EntityDescriptor>',
+    check: {
+      stage: 'entity',
+      run({ entity, locator }, report) {
+        if (entity.roles.length > 0) return;
+        const others = entity.otherRoles.length > 0 ? ` (it has ${entity.otherRoles.map((name) => `\`${name}\``).join(', ')})` : '';
+        report({ place: locator.place(entity.element.offset), reason: `Entity \`${entity.entityId ?? '?'}\` has no \`IDPSSODescriptor\` or \`SPSSODescriptor\`${others}` });
+      },
+    },
+  },
+  {
+    id: 'roles/no-saml2-protocol',
+    severity: 'error',
+    title: 'The role supports the SAML 2.0 protocol',
+    why: '`protocolSupportEnumeration` says which protocols a role speaks. Without `urn:oasis:names:tc:SAML:2.0:protocol`, SAML 2.0 software ignores the role.',
+    fix: 'Export SAML 2.0 metadata; in a hand-written file add `protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"`.',
+    bad: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:1.1:protocol">',
+    good: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">',
+    check: {
+      stage: 'entity',
+      run({ entity, locator }, report) {
+        for (const role of entity.roles) {
+          if (role.protocols.includes(SAML2_PROTOCOL)) continue;
+          const written = role.protocols.length > 0 ? `lists \`${role.protocols.join(' ')}\`` : 'is missing';
+          report({ place: locator.attributePlace(role.element, 'protocolSupportEnumeration'), reason: `\`${role.element.local}\` \`protocolSupportEnumeration\` ${written}; expected it to include \`${SAML2_PROTOCOL}\`` });
+        }
+      },
+    },
+  },
+]);
