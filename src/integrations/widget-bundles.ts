@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export const WIDGET_BUNDLES: Record<string, string> = {
   'stepdocs-login-url': 'src/widgets/login-url-element.ts',
+  'stepdocs-metadata-checker': 'src/widgets/metadata-checker-standalone.ts',
+  'stepdocs-metadata-worker': 'src/widgets/metadata-worker.ts',
 };
 
 export function widgetBundles(): AstroIntegration {

@@ -6,6 +6,7 @@ import Figure from './Figure.astro';
 import Ui from './Ui.astro';
 import Copy from './Copy.astro';
 import LoginUrlCalculator from './LoginUrlCalculator.astro';
+import MetadataChecker from './MetadataChecker.astro';
 import type { GuideComponent } from '../lib/guide/components';
 
-export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, LoginUrlCalculator };
+export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, LoginUrlCalculator, MetadataChecker };

@@ -86,7 +86,7 @@ async function parse(base64: string): Promise<CertificateResult> {
     };
   }
   try {
-    const certificate = new X509Certificate(bytes);
+    const certificate = new X509Certificate(bytes as Uint8Array<ArrayBuffer>);
     const asn = AsnConvert.parse(certificate.rawData, Certificate);
     const oid = asn.signatureAlgorithm.algorithm;
     const [signatureAlgorithm, signatureHash] = SIGNATURE_ALGORITHMS[oid] ?? [oid, undefined];

@@ -48,7 +48,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   captureMetaData: true,
 });
-const META = XMLParser.getMetaDataSymbol();
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 type RawNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -90,7 +90,7 @@ function build(node: RawNode, parentScope: Map<string, string>): XmlElement {
   for (const [attribute, value] of Object.entries(rawAttributes)) {
     if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) continue;
     const [attrPrefix, attrLocal] = splitName(attribute);
-    attributes.push({ name: attribute, local: attrLocal, ns: attrPrefix === '' ? '' : (scope.get(attrPrefix) ?? ''), value: String(value) });
+    attributes.push({ name: attribute, local: attrLocal, ns: attrPrefix === '' ? '' : (scope.get(attrPrefix) ?? ''), value: decodeReferences(String(value)) });
   }
   const children: XmlElement[] = [];
   let text = '';
@@ -102,7 +102,23 @@ function build(node: RawNode, parentScope: Map<string, string>): XmlElement {
     }
   }
   const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
-  return { name, local, ns: ns === undefined || ns === '' ? null : ns, prefix, attributes, children, text, offset: meta?.startIndex ?? 0 };
+  return { name, local, ns: ns === undefined || ns === '' ? null : ns, prefix, attributes, children, text: decodeReferences(text), offset: meta?.startIndex ?? 0 };
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The parser leaves entity processing off (it is the entity-expansion attack surface), so decode
+ * here what XML defines without a DTD: the five predefined entities and character references.
+ * Each reference maps to one character; nothing can expand.
+ */
+export function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g, (match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name) return PREDEFINED[name]!;
+    const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+  });
 }
 
 function splitName(name: string): [string, string] {

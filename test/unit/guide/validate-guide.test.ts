@@ -164,7 +164,7 @@ describe('validateGuide', () => {
       'unknown component',
       '<Hnit type="info">x</Hnit>',
       [
-        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<LoginUrlCalculator>`; they need no import.',
+        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<LoginUrlCalculator>`, `<MetadataChecker>`; they need no import.',
       ],
     ],
     [

@@ -1,0 +1,269 @@
+/**
+ * `<stepdocs-metadata-checker>`: paste, drop or pick a SAML metadata file and read the findings,
+ * grouped by severity with fixes and rule links, and a summary of each entity to compare with the
+ * identity provider's console. The file never leaves the browser: the engine runs here, in a Web
+ * Worker for large files. Every value from the file is inserted as text, never as HTML.
+ *
+ * Attributes: `expect` (idp, sp, any; default idp), `heading-level` (2–5, default 3),
+ * `rules-url` (where rule ids link; default `rules/metadata/` next to the site root).
+ */
+import type { Finding, Severity } from '../lib/findings.ts';
+import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/saml/check-metadata.ts';
+import { el } from './dom.ts';
+import { WIDGET_BASE_CSS } from './widget-style.ts';
+
+/** Files above this size are checked in a Web Worker; smaller ones are quicker checked in place. */
+const WORKER_THRESHOLD = 512 * 1024;
+
+const CSS = `${WIDGET_BASE_CSS}
+textarea { min-height: 7rem; resize: vertical; }
+.privacy { display: flex; gap: 0.4rem; align-items: flex-start; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: var(--radius, 6px); background: var(--info-bg, #eaf2fd); color: var(--info-fg, #123f80); font-size: 0.92rem; }
+.drop { margin-top: 0.5rem; padding: 0.75rem; border: 2px dashed var(--border, #8b95a1); border-radius: var(--radius, 6px); text-align: center; }
+.drop.is-over { border-color: var(--accent, #1f5fbf); background: var(--info-bg, #eaf2fd); }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
+.file-label { display: inline-block; }
+.progress { margin-top: 0.75rem; }
+.progress progress { width: 100%; }
+.verdict { margin: 1rem 0 0.5rem; padding: 0.6rem 0.8rem; border-left: 5px solid; border-radius: var(--radius, 6px); font-weight: 600; }
+.verdict.ok { border-color: var(--success-border, #1c7c3a); background: var(--success-bg, #e7f6ec); color: var(--success-fg, #14572a); }
+.verdict.bad { border-color: var(--danger-border, #b42318); background: var(--danger-bg, #fdecec); color: var(--danger-fg, #7f1a12); }
+.verdict.warn { border-color: var(--warning-border, #a35f00); background: var(--warning-bg, #fdf4e3); color: var(--warning-fg, #6b3e00); }
+section { margin-top: 1rem; }
+ul.findings { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+ul.findings li { padding: 0.5rem 0.75rem; border: 1px solid var(--border, #d3d9e1); border-left-width: 5px; border-radius: var(--radius, 6px); }
+li.error { border-left-color: var(--danger-border, #b42318); }
+li.warning { border-left-color: var(--warning-border, #a35f00); }
+li.info { border-left-color: var(--info-border, #1f5fbf); }
+.reason { margin: 0; font-weight: 600; }
+.where, .fix { margin: 0.25rem 0 0; font-size: 0.9rem; }
+.where { color: var(--fg-muted, #4d5560); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 0.75rem; margin: 0.5rem 0; font-size: 0.9rem; }
+dt { font-weight: 600; }
+dd { margin: 0; overflow-wrap: anywhere; }
+.entity, .certificate { margin-top: 0.5rem; padding: 0.5rem 0.75rem; border: 1px solid var(--border, #d3d9e1); border-radius: var(--radius, 6px); }
+`;
+
+const SEVERITY_HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
+const KIND_TEXT: Record<MetadataReport['kind'], string> = {
+  idp: 'Identity provider (IdP) metadata',
+  sp: 'Service provider (SP) metadata',
+  aggregate: 'An aggregate of several entities',
+  other: 'Metadata without an IdP or SP role',
+  'not-metadata': 'Not SAML metadata',
+};
+
+let counter = 0;
+
+export class MetadataChecker extends HTMLElement {
+  /** Where the worker script is; set by the entry module that defines the element. */
+  static workerUrl: URL | string | undefined;
+  /** Default for `rules-url`; set by the entry module. */
+  static defaultRulesUrl = '/rules/metadata/';
+
+  #root = this.attachShadow({ mode: 'open' });
+  #rendered = false;
+  #textarea!: HTMLTextAreaElement;
+  #fileInput!: HTMLInputElement;
+  #status!: HTMLParagraphElement;
+  #progress!: HTMLDivElement;
+  #progressBar!: HTMLProgressElement;
+  #results!: HTMLDivElement;
+  #level = 3;
+  #run = 0;
+  #worker: Worker | undefined;
+
+  connectedCallback() {
+    if (this.#rendered) return;
+    this.#rendered = true;
+    this.#level = Math.min(5, Math.max(2, Number(this.getAttribute('heading-level')) || 3));
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  /** Checks bytes as if the reader had dropped a file; resolves with the report. */
+  async check(bytes: Uint8Array, name = 'pasted metadata'): Promise<MetadataReport> {
+    const run = (this.#run += 1);
+    this.#results.replaceChildren();
+    this.#setStatus(`Checking ${name}…`);
+    const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl };
+    let report: MetadataReport;
+    if (bytes.length > WORKER_THRESHOLD && MetadataChecker.workerUrl && typeof Worker !== 'undefined') {
+      report = await this.#checkInWorker(bytes, options, run);
+    } else {
+      // The engine (XML parser, X.509 library) is most of the widget's weight: load it on first use.
+      const { checkMetadata } = await import('../lib/saml/check-metadata.ts');
+      report = await checkMetadata(bytes, options);
+    }
+    if (run === this.#run) this.#show(report);
+    return report;
+  }
+
+  #checkInWorker(bytes: Uint8Array, options: object, run: number): Promise<MetadataReport> {
+    this.#worker?.terminate();
+    const worker = new Worker(MetadataChecker.workerUrl!, { type: 'module' });
+    this.#worker = worker;
+    this.#progress.hidden = false;
+    this.#progressBar.removeAttribute('value');
+    return new Promise((resolve, reject) => {
+      worker.addEventListener('message', (event: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'report'; report: MetadataReport }>) => {
+        if (event.data.type === 'progress') {
+          if (run !== this.#run) return;
+          this.#progressBar.max = event.data.total;
+          this.#progressBar.value = event.data.done;
+          this.#setStatus(`Checking… ${event.data.done.toLocaleString('en')} of ${event.data.total.toLocaleString('en')} entities read`);
+        } else {
+          this.#progress.hidden = true;
+          worker.terminate();
+          if (this.#worker === worker) this.#worker = undefined;
+          resolve(event.data.report);
+        }
+      });
+      worker.addEventListener('error', (event) => {
+        this.#progress.hidden = true;
+        reject(new Error(event.message));
+      });
+      const copy = bytes.slice().buffer;
+      worker.postMessage({ bytes: copy, options }, [copy]);
+    });
+  }
+
+  #render() {
+    const id = `stepdocs-metadata-${(counter += 1)}`;
+    const style = el('style', {}, CSS);
+    const heading = el(`h${this.#level}` as 'h3', {}, 'SAML metadata checker');
+    const privacy = el('p', { class: 'privacy' }, 'Your file is checked here, in your browser. It is never uploaded or sent anywhere.');
+    const label = el('label', { for: `${id}-text` }, 'Paste metadata XML');
+    this.#textarea = el('textarea', { id: `${id}-text`, spellcheck: 'false', autocomplete: 'off', placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">' });
+    const checkButton = el('button', { type: 'button' }, 'Check pasted XML');
+    checkButton.addEventListener('click', () => void this.#checkText());
+    this.#textarea.addEventListener('paste', () => setTimeout(() => void this.#checkText(), 0));
+    this.#fileInput = el('input', { type: 'file', id: `${id}-file`, accept: '.xml,application/xml,text/xml,application/samlmetadata+xml' });
+    this.#fileInput.addEventListener('change', () => {
+      const file = this.#fileInput.files?.[0];
+      if (file) void this.#checkFile(file);
+    });
+    const fileLabel = el('label', { for: `${id}-file`, class: 'file-label' }, 'Or choose a file: ');
+    const drop = el('div', { class: 'drop' }, 'Or drop a metadata file here');
+    for (const target of [drop, this.#textarea] as HTMLElement[]) {
+      target.addEventListener('dragover', (event) => {
+        event.preventDefault();
+        drop.classList.add('is-over');
+      });
+      target.addEventListener('dragleave', () => drop.classList.remove('is-over'));
+      target.addEventListener('drop', (event) => {
+        event.preventDefault();
+        drop.classList.remove('is-over');
+        const file = event.dataTransfer?.files[0];
+        if (file) void this.#checkFile(file);
+      });
+    }
+    this.#status = el('p', { class: 'note', role: 'status', 'aria-live': 'polite' });
+    this.#progressBar = el('progress', { 'aria-label': 'Checking progress' });
+    this.#progress = el('div', { class: 'progress', hidden: '' }, this.#progressBar);
+    this.#results = el('div', { class: 'results' });
+    const panel = el('div', { class: 'panel' }, heading, privacy, label, this.#textarea, el('div', { class: 'actions' }, checkButton, fileLabel, this.#fileInput), drop, this.#status, this.#progress, this.#results);
+    this.#root.replaceChildren(style, panel);
+  }
+
+  async #checkText() {
+    const text = this.#textarea.value;
+    if (text.trim() === '') {
+      this.#setStatus('Paste the metadata XML first, or choose a file.');
+      return;
+    }
+    await this.#safely(() => this.check(new TextEncoder().encode(text)));
+  }
+
+  async #checkFile(file: File) {
+    await this.#safely(async () => this.check(new Uint8Array(await file.arrayBuffer()), file.name));
+  }
+
+  async #safely(work: () => Promise<unknown>) {
+    try {
+      await work();
+    } catch (error) {
+      this.#setStatus(`The check could not run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  #setStatus(text: string) {
+    this.#status.textContent = text;
+  }
+
+  #show(report: MetadataReport) {
+    const { counts } = report;
+    const verdict = counts.error > 0 ? 'bad' : counts.warning > 0 ? 'warn' : 'ok';
+    const summary = `${KIND_TEXT[report.kind]}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}${counts.info ? `, ${counts.info} note${counts.info === 1 ? '' : 's'}` : ''}.`;
+    const advice = counts.error > 0 ? ' Fix the errors before uploading it.' : verdict === 'ok' ? ' Ready to upload.' : '';
+    this.#setStatus(`${report.file} checked. ${summary}${advice}`);
+    const sub = `h${this.#level + 1}` as 'h4';
+    const sections: Node[] = [el('p', { class: `verdict ${verdict}` }, summary + advice)];
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      const findings = report.findings.filter((finding) => finding.severity === severity);
+      if (findings.length === 0) continue;
+      sections.push(el('section', { 'aria-label': SEVERITY_HEADINGS[severity] }, el(sub, {}, `${SEVERITY_HEADINGS[severity]} (${findings.length})`), el('ul', { class: 'findings' }, ...findings.map((finding) => this.#finding(finding)))));
+    }
+    if (report.entities.length > 0) {
+      const more = report.entityCount > report.entities.length ? ` (first ${report.entities.length} of ${report.entityCount.toLocaleString('en')})` : '';
+      sections.push(el('section', { 'aria-label': 'What the file contains' }, el(sub, {}, `What the file contains${more}`), ...report.entities.map((entity) => this.#entity(entity))));
+    }
+    this.#results.replaceChildren(...sections);
+  }
+
+  #finding(finding: Finding): HTMLLIElement {
+    const where = finding.place ? `Line ${finding.place.line}, column ${finding.place.column}` : 'Whole file';
+    const link = el('a', { href: finding.url ?? '#' }, finding.ruleId);
+    return el(
+      'li',
+      { class: finding.severity },
+      el('p', { class: 'reason' }, finding.reason),
+      el('p', { class: 'where' }, `${where} · rule `, link),
+      ...(finding.note ? [el('p', { class: 'fix' }, el('strong', {}, 'How to fix: '), finding.note)] : []),
+    );
+  }
+
+  #entity(entity: EntitySummary): HTMLElement {
+    const rows: Array<[string, Node | string]> = [
+      ['entityID', el('code', {}, entity.entityId ?? '(missing)')],
+      ['Roles', [...entity.roles, ...entity.otherRoles].join(', ') || 'none'],
+    ];
+    const endpoints = (list: EntitySummary['sso']) => el('ul', {}, ...list.map((endpoint) => el('li', {}, `${endpoint.binding}: `, el('code', {}, endpoint.location))));
+    if (entity.sso.length) rows.push(['Sign-in (SSO) URLs', endpoints(entity.sso)]);
+    if (entity.slo.length) rows.push(['Logout (SLO) URLs', endpoints(entity.slo)]);
+    if (entity.acs.length) rows.push(['Assertion Consumer Service URLs', endpoints(entity.acs)]);
+    if (entity.nameIdFormats.length) rows.push(['NameID formats', el('ul', {}, ...entity.nameIdFormats.map((format) => el('li', {}, el('code', {}, format))))]);
+    rows.push(['Metadata signature', entity.signed ? 'signed' : 'not signed']);
+    return el(
+      'div',
+      { class: 'entity' },
+      el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+      ...entity.certificates.map((certificate) => this.#certificate(certificate)),
+    );
+  }
+
+  #certificate(certificate: CertificateSummary): HTMLElement {
+    const title = `${certificate.role} ${certificate.use} certificate`;
+    if (certificate.problem) return el('div', { class: 'certificate' }, el('p', { class: 'reason' }, title), el('p', {}, certificate.problem));
+    const rows: Array<[string, string]> = [
+      ['Subject', certificate.subject ?? ''],
+      ['Issuer', certificate.issuer ?? ''],
+      ['Key', `${certificate.keyType ?? '?'}${certificate.keySize ? ` ${certificate.keySize}-bit` : ''}`],
+      ['Signature algorithm', certificate.signatureAlgorithm ?? ''],
+      ['Valid from', certificate.notBefore ?? ''],
+      ['Valid until', certificate.notAfter ?? ''],
+      ['SHA-256 fingerprint', certificate.sha256 ?? ''],
+      ['SHA-1 fingerprint', certificate.sha1 ?? ''],
+    ];
+    return el('div', { class: 'certificate' }, el('p', { class: 'reason' }, title), el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
+  }
+}
+
+export function defineMetadataChecker(options: { workerUrl: URL | string; rulesUrl: string }) {
+  MetadataChecker.workerUrl = options.workerUrl;
+  MetadataChecker.defaultRulesUrl = options.rulesUrl;
+  if (!customElements.get('stepdocs-metadata-checker')) customElements.define('stepdocs-metadata-checker', MetadataChecker);
+}
