@@ -35,7 +35,16 @@ export interface XmlElement {
 
 export type ParseXmlResult = { ok: true; root: XmlElement; roots: number } | { ok: false; message: string; place?: Place };
 
+/**
+ * Elements no rule reads inside, kept as unparsed text (their presence and offset remain): signatures,
+ * extensions, contact data and WS-Federation role descriptors, which are most of a large aggregate.
+ * Names are matched as written, so the usual prefixes are listed; another prefix is only slower.
+ */
+const OPAQUE = ['Signature', 'Extensions', 'Organization', 'ContactPerson', 'RoleDescriptor'];
+const OPAQUE_PREFIXES = ['', 'md:', 'ds:', 'dsig:', 'md2:', 'saml2md:', 'm:'];
+
 const parser = new XMLParser({
+  stopNodes: OPAQUE.flatMap((name) => OPAQUE_PREFIXES.map((prefix) => `*.${prefix}${name}`)),
   ignoreAttributes: false,
   attributeNamePrefix: '',
   preserveOrder: true,

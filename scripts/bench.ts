@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: runs each benchmark in its own Node process (so peak memory is its own) and
+ * prints the figures as one table. Targets are printed beside the figures; nothing here fails a build.
+ * Sections: `npm run bench -- metadata` runs one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Row {
+  figure: string;
+  value: string;
+  target: string;
+}
+
+type Section = { name: string; script: string; rows(result: Record<string, number>): Row[] };
+
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (value: number) => `${value.toFixed(0)} MB`;
+
+const SECTIONS: Section[] = [
+  {
+    name: 'metadata',
+    script: 'scripts/bench/metadata.ts',
+    rows: (r) => [
+      { figure: 'metadata: typical IdP file (Okta, 3.5 KB), median after warm-up', value: ms(r.typicalOktaMs!), target: '< 5 ms' },
+      { figure: 'metadata: large IdP file (AD FS, 31 KB), median after warm-up', value: ms(r.typicalAdfsMs!), target: '< 5 ms' },
+      { figure: `metadata: aggregate of ${r.aggregateEntities} entities (${r.aggregateMB!.toFixed(0)} MB), median of 3`, value: ms(r.aggregateMs!), target: '< 3000 ms' },
+      { figure: 'metadata: peak memory of that run (RSS)', value: mb(r.peakRssMB!), target: '< 1024 MB' },
+    ],
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown section ${unknown.join(', ')}; expected ${SECTIONS.map((section) => section.name).join(', ')}\n`);
+  process.exit(2);
+}
+
+const rows: Row[] = [];
+for (const section of SECTIONS.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
+  if (!existsSync(resolve(ROOT, section.script))) continue;
+  process.stderr.write(`bench: ${section.name}…\n`);
+  const result = spawnSync(process.execPath, [resolve(ROOT, section.script)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) {
+    rows.push({ figure: `${section.name}: failed (exit ${result.status})`, value: '-', target: '-' });
+    continue;
+  }
+  rows.push(...section.rows(JSON.parse(line) as Record<string, number>));
+}
+
+const widths = [Math.max(6, ...rows.map((row) => row.figure.length)), Math.max(5, ...rows.map((row) => row.value.length)), Math.max(6, ...rows.map((row) => row.target.length))];
+const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`;
+process.stdout.write(`${[line(['figure', 'value', 'target']), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map((row) => line([row.figure, row.value, row.target]))].join('\n')}\n`);
+process.stdout.write(`\nmachine: ${process.platform} ${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
