@@ -3,12 +3,25 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
+import { readVersions } from './src/node/versions.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
 
-const config = readSiteConfig(process.env);
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Settings errors are the author's to fix: say what is wrong, without a stack trace through Vite. */
+function orExit(read) {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`stepdocs: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+const config = orExit(() => readSiteConfig(process.env));
+const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
 
 export default defineConfig({
   site: config.site,
@@ -17,6 +30,9 @@ export default defineConfig({
   outDir: process.env.STEPDOCS_OUT_DIR || './dist',
   // Separate caches let tests build several sites from one checkout without sharing a content store.
   cacheDir: process.env.STEPDOCS_CACHE_DIR || './node_modules/.astro',
+  markdown: {
+    processor: satteri({ hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions })] }),
+  },
   integrations: [
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),

@@ -2,7 +2,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { addressOf, guidePath, type GuideAddress } from './lib/routes';
 import { versionNavigation, type NavSection } from './lib/navigation';
-import { VERSIONS, type Version } from './lib/versions';
+import type { Version } from './lib/versions';
+import versionList from '@content/versions.json';
+import { parseVersions } from './lib/versions';
+
+/** The declared versions, from `<contentDir>/versions.json`. */
+export const VERSIONS: readonly Version[] = parseVersions(versionList);
 
 export type Guide = CollectionEntry<'guides'>;
 

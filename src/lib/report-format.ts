@@ -52,3 +52,53 @@ export function formatPretty(groups: readonly FileFindings[], options: { color?:
   lines.push(summaryLine(groups.length, groups.flatMap((group) => group.findings)));
   return `${lines.join('\n')}\n`;
 }
+
+/** GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message` per finding. */
+export function formatGithub(findings: readonly Finding[]): string {
+  const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const level: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+  return findings
+    .map((finding) => {
+      const properties = [`file=${escapeProperty(finding.file)}`];
+      if (finding.place) properties.push(`line=${finding.place.line}`, `col=${finding.place.column}`);
+      properties.push(`title=${escapeProperty(finding.ruleId)}`);
+      return `::${level[finding.severity]} ${properties.join(',')}::${escapeData(finding.note ? `${finding.reason}\n${finding.note}` : finding.reason)}`;
+    })
+    .join('\n')
+    .concat(findings.length > 0 ? '\n' : '');
+}
+
+/** SARIF 2.1.0, for code-scanning UIs. */
+export function formatSarif(findings: readonly Finding[], tool: { name: string; rules: ReadonlyArray<{ id: string; description: string; severity: Severity }>; informationUri?: string }): string {
+  const level: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+            rules: tool.rules.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: level[rule.severity] } })),
+          },
+        },
+        results: findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          level: level[finding.severity],
+          message: { text: finding.note ? `${finding.reason}. ${finding.note}` : finding.reason },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: finding.file },
+                ...(finding.place ? { region: { startLine: finding.place.line, startColumn: finding.place.column } } : {}),
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -2,7 +2,7 @@
  * The route table: where every guide is served. Pages, navigation, the sitemap and the link checker
  * all derive URLs here, so a guide has exactly one address per version.
  */
-import { findVersion, VERSIONS, type Version } from './versions.ts';
+import { findVersion, type Version } from './versions.ts';
 
 export interface GuideRef {
   /** Content id: path below the content folder without extension, e.g. `latest/jumpcloud`. */
@@ -16,7 +16,7 @@ export interface GuideAddress {
 }
 
 /** Splits a content id into its version and page slug; `index` files become their folder's page. */
-export function addressOf(id: string, versions: readonly Version[] = VERSIONS): GuideAddress {
+export function addressOf(id: string, versions: readonly Version[]): GuideAddress {
   const [versionId, ...rest] = id.split('/');
   const version = findVersion(versionId ?? '', versions);
   if (!version) {
@@ -38,3 +38,9 @@ export function withBase(base: string, path: string): string {
   const cleanBase = base.endsWith('/') ? base : `${base}/`;
   return cleanBase + path.replace(/^\/+/, '');
 }
+
+/**
+ * Pages that are not guides, below the site base. The link checker knows them as valid targets;
+ * the pages under src/pages/ are their only other definition, and a build test keeps both in step.
+ */
+export const STATIC_ROUTES = ['', 'writing-guides/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', '404.html', 'sitemap.xml', 'favicon.svg'] as const;

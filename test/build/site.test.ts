@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GUIDE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
-import { buildSite, ROOT, type BuildResult } from '../support/build-site';
+import { spawnSync } from 'node:child_process';
+import { buildSite, cleanEnv, ROOT, type BuildResult } from '../support/build-site';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
@@ -156,6 +157,12 @@ describe('the real content', () => {
     expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
     expect(brokenReferences(build.outDir, '/')).toEqual([]);
   });
+
+  it('passes `npm run check -- --dist` on the built site', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_OUT_DIR: build.outDir }), encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^\d+ files, 0 errors, 0 warnings/);
+    expect(result.status).toBe(0);
+  });
 });
 
 describe('a fixture site under a base path', () => {
@@ -190,6 +197,7 @@ describe('a fixture site under a base path', () => {
 describe('broken content fails the build', () => {
   function brokenSite(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-broken-'));
+    writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
     for (const [name, source] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), source);

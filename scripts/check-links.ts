@@ -1,0 +1,177 @@
+/**
+ * `npm run check [-- <paths…>] [--format pretty|json|github|sarif] [--external] [--dist]`
+ * Checks every link, anchor and image of every version. Exit: 0 clean, 1 errors found, 2 usage error.
+ * Configuration (excluded URL patterns): `stepdocs.config.json` → `{ "links": { "exclude": ["^https://…"] } }`.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Finding } from '../src/lib/findings.ts';
+import { checkLinks, type ExternalReference } from '../src/lib/links/check-links.ts';
+import { checkDist } from '../src/lib/links/check-dist.ts';
+import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
+import { LINK_RULES } from '../src/lib/links/rules.ts';
+import { formatGithub, formatPretty, formatSarif } from '../src/lib/report-format.ts';
+import { readSiteConfig } from '../src/lib/site-config.ts';
+import { readVersions } from '../src/node/versions.ts';
+import { listFiles, readContentFolder } from '../src/node/content-files.ts';
+import { writeFileAtomic } from '../src/node/write-file.ts';
+
+const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
+
+  <paths…>    report only on these files or folders (all content is still read to resolve links)
+  --format    pretty (default), json, github (workflow annotations) or sarif
+  --external  also check http(s) links over the network (cached for a day in .stepdocs-cache/)
+  --dist      check the built site in dist/ (run npm run build first) instead of the MDX sources
+  --config    configuration file (default stepdocs.config.json)`;
+
+function usageError(message: string): never {
+  process.stderr.write(`check: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      format: { type: 'string', default: 'pretty' },
+      external: { type: 'boolean', default: false },
+      dist: { type: 'boolean', default: false },
+      config: { type: 'string', default: 'stepdocs.config.json' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+} catch (error) {
+  usageError(error instanceof Error ? error.message : String(error));
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const FORMATS = ['pretty', 'json', 'github', 'sarif'];
+if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
+
+const root = process.cwd();
+const site = readSiteConfig(process.env);
+const exclude = readExclude(values.config);
+for (const path of positionals) if (!existsSync(path)) usageError(`no such file or folder: ${path}`);
+const only = positionals.length === 0 ? undefined : (file: string) => positionals.some((path) => {
+  const wanted = relative(root, resolve(path)).split(sep).join('/');
+  return file === wanted || file.startsWith(`${wanted}/`);
+});
+
+const started = performance.now();
+let findings: Finding[];
+let external: ExternalReference[];
+let fileCount: number;
+let references: number;
+
+if (values.dist) {
+  const outDir = resolve(process.env.STEPDOCS_OUT_DIR || 'dist');
+  if (!existsSync(outDir)) usageError(`no built site at ${relative(root, outDir) || outDir}; run \`npm run build\` first`);
+  const files = listFiles(outDir);
+  const pages = files.filter((file) => file.endsWith('.html')).map((path) => ({ path, html: readFileSync(resolve(outDir, path), 'utf8') }));
+  const result = checkDist({ pages, files, base: site.base, displayPrefix: relative(root, outDir).split(sep).join('/') || outDir, exclude });
+  findings = only ? result.findings.filter((finding) => only(finding.file)) : result.findings;
+  ({ external, references } = result);
+  fileCount = pages.length;
+} else {
+  const contentDir = resolve(site.contentDir);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) usageError(`no content folder at ${site.contentDir}`);
+  const prefix = relative(root, contentDir).split(sep).join('/') || '.';
+  const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'));
+  const result = checkLinks({ pages: content.pages, assets: content.assets, publicFiles: listFiles(resolve('public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude, ...(only ? { only } : {}) });
+  ({ findings, external, references } = result);
+  fileCount = content.pages.length;
+}
+
+if (values.external) findings = [...findings, ...(await checkExternalLinks(external))];
+
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+switch (values.format) {
+  case 'json':
+    process.stdout.write(`${JSON.stringify({ files: fileCount, references, findings }, null, 2)}\n`);
+    break;
+  case 'github':
+    process.stdout.write(formatGithub(findings));
+    break;
+  case 'sarif':
+    process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: LINK_RULES }));
+    break;
+  default: {
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const groups = [...byFile].map(([file, list]) => ({ file, findings: list }));
+    const text = formatPretty(groups, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+    // Clean files are not listed; the summary still counts every file checked.
+    const lines = text.trimEnd().split('\n');
+    lines[lines.length - 1] = lines.at(-1)!.replace(/^\d+ files?/, `${fileCount} file${fileCount === 1 ? '' : 's'}`);
+    process.stdout.write(`${lines.join('\n')} (${references} references, ${seconds} s)\n`);
+  }
+}
+process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
+
+function readExclude(configPath: string): RegExp[] {
+  if (!existsSync(configPath)) {
+    if (configPath !== 'stepdocs.config.json') usageError(`no such config file: ${configPath}`);
+    return [];
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(configPath, 'utf8'));
+  } catch (error) {
+    usageError(`${configPath} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const patterns = (config as { links?: { exclude?: unknown } })?.links?.exclude ?? [];
+  if (!Array.isArray(patterns) || patterns.some((pattern) => typeof pattern !== 'string')) usageError(`${configPath}: links.exclude must be a list of regular expressions as strings`);
+  return patterns.map((pattern: string) => {
+    try {
+      return new RegExp(pattern);
+    } catch {
+      usageError(`${configPath}: links.exclude has an invalid regular expression \`${pattern}\``);
+    }
+  });
+}
+
+async function checkExternalLinks(references: ExternalReference[]): Promise<Finding[]> {
+  const cacheFile = resolve('.stepdocs-cache/external.json');
+  const cache = new Map<string, CacheEntry>(existsSync(cacheFile) ? Object.entries(safeJson(readFileSync(cacheFile, 'utf8')) as Record<string, CacheEntry>) : []);
+  const tty = process.stderr.isTTY;
+  const ttl = Number(process.env.STEPDOCS_EXTERNAL_TTL_HOURS ?? 24) * 3600_000;
+  const results = await checkExternal(references.map((reference) => reference.url), {
+    cache,
+    cacheTtlMs: ttl,
+    ...(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS ? { timeoutMs: Number(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS) } : {}),
+    ...(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS ? { backoffMs: Number(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS) } : {}),
+    onProgress: (done, total) => {
+      if (!tty) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} external links`);
+      if (done === total) process.stderr.write('\n');
+    },
+  });
+  writeFileAtomic(cacheFile, JSON.stringify(Object.fromEntries(cache)));
+  const byUrl = new Map(results.map((result) => [result.url, result]));
+  const findings: Finding[] = [];
+  for (const reference of references) {
+    const result = byUrl.get(reference.url)!;
+    if (result.status === 'ok') continue;
+    const severity = result.status === 'broken' ? 'error' : 'warning';
+    const reason = result.status === 'broken' ? `External link \`${reference.url}\` answers HTTP ${result.code}` : `External link \`${reference.url}\` ${result.status === 'timeout' ? 'did not answer in time' : `is unreachable${result.detail ? ` (${result.detail})` : ''}`}`;
+    findings.push({ ruleId: result.status === 'broken' ? 'links/external-broken' : 'links/external-unreachable', severity, reason, file: reference.file, place: reference.place, source: 'stepdocs-links' });
+  }
+  return findings;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Phase two of the link check: resolve every reference of every page against the site's own route
+ * table, slugs and versions (imported, not re-implemented), and report what does not resolve.
+ */
+import type { Finding, Place } from '../findings.ts';
+import { compareFindings } from '../findings.ts';
+import { joinAssetPath } from '../guide/resolve-asset.ts';
+import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
+import { closest } from '../text-distance.ts';
+import type { Version } from '../versions.ts';
+import { currentVersion } from '../versions.ts';
+import { contentIdOfFileLink, isContentFileLink } from './content-link.ts';
+import type { PageExtract, Reference } from './extract.ts';
+import { linkRuleSeverity, type LinkRuleId } from './rules.ts';
+
+export interface SitePage {
+  /** Content id: `latest/jumpcloud`. */
+  id: string;
+  extract: PageExtract;
+}
+
+export interface LinkCheckInput {
+  pages: SitePage[];
+  /** Files in the content folder that are not pages, relative to it: `latest/images/x.png`. */
+  assets: string[];
+  /** Files served at the site root (the public folder), relative to it: `favicon.svg`. */
+  publicFiles: string[];
+  versions: readonly Version[];
+  /** Site base path, `/` or `/docs/`. */
+  base: string;
+  /** URLs matching any of these are neither checked nor reported. */
+  exclude?: RegExp[];
+  /** How the content folder is shown in findings: `content` gives `content/latest/images/x.png`. */
+  contentPrefix: string;
+  /** Only report findings in these page files (all pages are still resolved against). */
+  only?: (file: string) => boolean;
+}
+
+export interface ExternalReference {
+  url: string;
+  file: string;
+  place: Place;
+}
+
+export interface LinkCheckResult {
+  findings: Finding[];
+  references: number;
+  external: ExternalReference[];
+}
+
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+const VAGUE = new Set(['here', 'click here', 'this', 'link', 'this link', 'more', 'read more', 'this page', 'page', 'go', 'see here', 'can be found here', 'learn more']);
+const MAILTO = /^mailto:[^@\s?]+@[^@\s?]+\.[^@\s?]+(?:\?.*)?$/i;
+const TEL = /^tel:\+?[0-9][0-9 ().-]{2,}$/i;
+
+export function checkLinks(input: LinkCheckInput): LinkCheckResult {
+  const current = currentVersion(input.versions);
+  const pagesById = new Map(input.pages.map((page) => [page.id, page]));
+  // The route table of the content: route path (below base, trailing slash) → page.
+  const routes = new Map<string, SitePage>();
+  for (const page of input.pages) {
+    try {
+      routes.set(guidePath(addressOf(page.id, input.versions)), page);
+    } catch {
+      // A file outside the declared versions has no route; the build reports it.
+    }
+  }
+  const staticRoutes = new Set<string>([...STATIC_ROUTES, ...input.versions.map((version) => `${version.id}/`), ...input.publicFiles]);
+  const assets = new Set(input.assets);
+  const assetsByLowerCase = new Map(input.assets.map((asset) => [asset.toLowerCase(), asset]));
+  const usedAssets = new Set<string>();
+  const findings: Finding[] = [];
+  const external: ExternalReference[] = [];
+  let references = 0;
+
+  for (const page of input.pages) {
+    const { extract } = page;
+    const report = (ruleId: LinkRuleId, place: Place | undefined, reason: string, note?: string) => {
+      const suppressed = place && extract.suppressions.some((entry) => (entry.line === place.line || entry.line === place.line - 1) && entry.rules.includes(ruleId));
+      if (suppressed || (input.only && !input.only(extract.file))) return;
+      findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file: extract.file, ...(place ? { place } : {}), ...(note ? { note } : {}), source: 'stepdocs-links' });
+    };
+    if (extract.parseError) {
+      if (!input.only || input.only(extract.file)) findings.push(extract.parseError);
+      continue;
+    }
+    let pageVersion: Version | undefined;
+    let pageRoute = '';
+    try {
+      const address = addressOf(page.id, input.versions);
+      pageVersion = address.version;
+      pageRoute = guidePath(address);
+    } catch {
+      pageVersion = undefined;
+    }
+    for (const duplicate of extract.duplicateHeadings) {
+      report('anchors/duplicate-heading', duplicate.place, `${duplicate.ids.length} headings read "${duplicate.text}"; their anchors are ${duplicate.ids.map((id) => `\`#${id}\``).join(', ')}`, 'Give each heading its own text, so links to the later ones do not depend on a `-1` suffix.');
+    }
+    const folder = page.id.split('/').slice(0, -1).join('/');
+
+    for (const reference of extract.references) {
+      references += 1;
+      const url = reference.url.trim();
+      if (input.exclude?.some((pattern) => pattern.test(url))) continue;
+      if (reference.kind === 'image') {
+        checkImage(reference, url);
+        continue;
+      }
+      checkLinkText(reference);
+      checkLink(reference, url);
+    }
+
+    function checkImage(reference: Reference, url: string) {
+      if (!reference.decorative && (reference.alt === null || reference.alt === undefined || reference.alt.trim() === '')) {
+        report('images/missing-alt', reference.place, `Image \`${abbreviate(url)}\` has no alt text`, 'Describe what the image shows in the alt text; for a purely decorative image use `<Figure … decorative alt="" />`.');
+      }
+      if (/^(?:https?:)?\/\//i.test(url)) {
+        report('images/remote', reference.place, `Image \`${abbreviate(url)}\` is hotlinked from \`${hostOf(url)}\``, 'Save the image next to the guide and link the local file; remote images break when the other host changes.');
+        return;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+        report('images/remote', reference.place, `Image \`${abbreviate(url)}\` is not a file path`, 'Save the image next to the guide and link the local file.');
+        return;
+      }
+      const clean = decodeSafely(url.split(/[?#]/)[0]!);
+      if (clean.startsWith('/')) {
+        const path = stripBase(clean);
+        if (!input.publicFiles.includes(path)) report('images/missing-file', reference.place, `Cannot find image \`${url}\` in the site's public folder`, 'Site-absolute image paths name files in `public/`; keep guide images next to the guide and use a relative path.');
+        return;
+      }
+      const target = joinAssetPath(folder, clean);
+      if (assets.has(target)) {
+        usedAssets.add(target);
+        return;
+      }
+      const actual = assetsByLowerCase.get(target.toLowerCase());
+      if (actual) {
+        usedAssets.add(actual);
+        report('images/case-mismatch', reference.place, `Image \`${url}\` differs in letter case from the file \`${actual.split('/').pop()}\``, `Write the name exactly as on disk; it works on macOS but breaks on Linux servers.`);
+        return;
+      }
+      const suggestion = closest(target, input.assets.filter((asset) => IMAGE_FILE.test(asset)));
+      report('images/missing-file', reference.place, `Cannot find image file \`${url}\`${suggestion ? `; did you mean \`${relativeTo(folder, suggestion)}\`?` : ''}`, "Check the path: it is relative to this guide's folder.");
+    }
+
+    function checkLinkText(reference: Reference) {
+      if (reference.text === undefined || reference.via === 'definition' || reference.via === 'autolink') return;
+      const text = reference.text.trim().toLowerCase().replace(/[.!:]+$/, '');
+      if (text === '') report('links/empty-text', reference.place, `Link to \`${abbreviate(reference.url)}\` has no text`, 'Write link text that says where the link goes; screen readers announce links by their text.');
+      else if (VAGUE.has(text)) report('links/vague-text', reference.place, `Link text "${reference.text.trim()}" does not say where it goes`, 'Name the destination, e.g. "domain reservation guide", so the link makes sense when read on its own.');
+    }
+
+    function checkLink(reference: Reference, url: string) {
+      if (url === '') {
+        report('links/missing-page', reference.place, 'Link has an empty target', 'Fill in the address or remove the link.');
+        return;
+      }
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+      if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
+        external.push({ url: url.startsWith('//') ? `https:${url}` : url, file: extract.file, place: reference.place });
+        return;
+      }
+      if (scheme === 'mailto') {
+        if (!MAILTO.test(url)) report('links/malformed-mailto', reference.place, `\`${url}\` is not a valid e-mail link; expected \`mailto:name@example.com\``, 'Check the address after `mailto:`.');
+        return;
+      }
+      if (scheme === 'tel') {
+        if (!TEL.test(url)) report('links/malformed-tel', reference.place, `\`${url}\` is not a valid phone link; expected \`tel:\` and digits, e.g. \`tel:+1-555-0100\``, 'Write the number in international form after `tel:`.');
+        return;
+      }
+      if (scheme) {
+        report('links/unsupported-scheme', reference.place, `Link uses the \`${scheme}:\` scheme`, 'Link to http(s) pages, e-mail (`mailto:`), phone (`tel:`) or site pages only.');
+        return;
+      }
+      const hashIndex = url.indexOf('#');
+      const fragment = hashIndex === -1 ? undefined : decodeSafely(url.slice(hashIndex + 1));
+      const path = hashIndex === -1 ? url : url.slice(0, hashIndex);
+      if (path === '' || path.startsWith('?')) {
+        if (fragment !== undefined) checkAnchor(reference, page, fragment, 'this page');
+        return;
+      }
+      let targetPage: SitePage | undefined;
+      let targetRoute: string;
+      if (isContentFileLink(path)) {
+        const id = contentIdOfFileLink(page.id, path);
+        targetPage = pagesById.get(id) ?? pagesById.get(`${id}/index`);
+        try {
+          targetRoute = guidePath(addressOf(id, input.versions));
+        } catch {
+          targetRoute = `${id}/`;
+        }
+      } else {
+        const absolute = path.startsWith('/') ? stripBase(path.split('?')[0]!) : resolveRelative(pageRoute, path.split('?')[0]!);
+        targetRoute = normaliseRoute(decodeSafely(absolute));
+        targetPage = routes.get(targetRoute);
+        if (!targetPage && (staticRoutes.has(targetRoute) || staticRoutes.has(targetRoute.replace(/\/$/, '')))) return;
+      }
+      const targetVersionId = targetRoute.split('/')[0];
+      if (pageVersion && path.startsWith('/') && targetVersionId !== pageVersion.id && input.versions.some((version) => version.id === targetVersionId)) {
+        report('links/leaves-version', reference.place, `Link \`${url}\` from version \`${pageVersion.id}\` leads into version \`${targetVersionId}\``, `Link within \`${pageVersion.id}\` (a relative link such as \`./page.mdx\` stays in its version), or mark a deliberate cross-version link with \`{/* stepdocs-ignore links/leaves-version */}\`.`);
+      }
+      if (!targetPage) {
+        const inCurrent = pageVersion && pageVersion.id !== current.id && targetVersionId === pageVersion.id ? routes.get(`${current.id}/${targetRoute.slice(pageVersion.id.length + 1)}`) : undefined;
+        if (inCurrent && pageVersion) {
+          report('links/missing-in-version', reference.place, `Page \`${targetRoute}\` exists in version \`${current.id}\` but not in \`${pageVersion.id}\``, `Remove the link from this version, or link the ${current.id} page deliberately as \`/${current.id}/${targetRoute.slice(pageVersion.id.length + 1)}\`.`);
+          return;
+        }
+        const sameVersion = [...routes.keys()].filter((route) => route.split('/')[0] === targetVersionId);
+        const suggestion = closest(targetRoute, sameVersion);
+        report('links/missing-page', reference.place, `Cannot find page \`${url}\`${suggestion ? `; did you mean \`/${suggestion}\`?` : ''}`, 'Link an existing guide: relative file paths (`./okta.mdx`) and site paths (`/latest/okta/`) both work.');
+        return;
+      }
+      if (fragment !== undefined && fragment !== '') checkAnchor(reference, targetPage, fragment, `\`${targetPage.id}\``);
+    }
+
+    function checkAnchor(reference: Reference, target: SitePage, fragment: string, where: string) {
+      if (fragment === '' || fragment === '_top' || target.extract.anchors.includes(fragment)) return;
+      const suggestion = closest(fragment, target.extract.anchors);
+      report('links/missing-anchor', reference.place, `Cannot find heading or step \`#${fragment}\` in ${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`, 'Anchors are heading slugs (lowercase, hyphens), step ids and explicit `id` attributes.');
+    }
+  }
+
+  for (const asset of input.assets) {
+    if (!IMAGE_FILE.test(asset) || usedAssets.has(asset)) continue;
+    const display = `${input.contentPrefix.replace(/\/?$/, '/')}${asset}`;
+    if (input.only && !input.only(display)) continue;
+    findings.push({ ruleId: 'images/unused', severity: linkRuleSeverity('images/unused'), reason: `Image \`${asset}\` is not used by any page`, file: display, note: 'Delete it, or reference it from the guide it was made for.', source: 'stepdocs-links' });
+  }
+
+  function stripBase(path: string): string {
+    const base = input.base.endsWith('/') ? input.base : `${input.base}/`;
+    if (path.startsWith(base)) return path.slice(base.length);
+    return path.replace(/^\/+/, '');
+  }
+
+  return { findings: findings.sort(compareFindings), references, external };
+}
+
+/** `latest/jumpcloud`, `latest/jumpcloud.mdx`, `latest/jumpcloud/` → `latest/jumpcloud/`. */
+function normaliseRoute(path: string): string {
+  let route = path.replace(/^\/+/, '').replace(/\/index\.html?$/, '/').replace(/\.mdx?$/, '').replace(/\/+$/, '');
+  if (/\.[a-z0-9]+$/i.test(route)) return route;
+  route = route === '' ? '' : `${route}/`;
+  return route;
+}
+
+/** Resolves a relative URL against a page route (`latest/a/`), as a browser does. */
+function resolveRelative(pageRoute: string, path: string): string {
+  const resolved = new URL(path, `http://site/${pageRoute}`).pathname;
+  return resolved.slice(1);
+}
+
+function relativeTo(folder: string, asset: string): string {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  return asset.startsWith(prefix) ? `./${asset.slice(prefix.length)}` : asset;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url.startsWith('//') ? `https:${url}` : url).host;
+  } catch {
+    return url;
+  }
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function abbreviate(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 69)}…` : text;
+}

@@ -1,0 +1,154 @@
+/**
+ * Phase one of the link check: everything one content file links to, and every anchor it offers.
+ * Pure: source text in, references and anchors out, each with its line and column.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { Finding, Place } from '../findings.ts';
+import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../guide/mdast.ts';
+import { guideOutline } from '../guide/outline.ts';
+import { FRONTMATTER_IMAGE_FIELDS, LINK_PROPS } from './link-props.ts';
+
+export interface Reference {
+  kind: 'link' | 'image';
+  url: string;
+  place: Place;
+  /** What carries it: `markdown`, `definition`, `autolink`, `jsx:<name>.<attribute>`, `frontmatter:<field>`. */
+  via: string;
+  /** Link text (links) as a reader sees it. */
+  text?: string;
+  /** Alt text of an image; null when the image has no alt at all. */
+  alt?: string | null;
+  /** Set for images explicitly marked decorative (`decorative` prop). */
+  decorative?: boolean;
+}
+
+export interface PageExtract {
+  file: string;
+  references: Reference[];
+  /** Every id a `#fragment` may name on the page. */
+  anchors: string[];
+  /** Headings whose text repeats, so their anchors differ only by a `-1` suffix; placed at the first repeat. */
+  duplicateHeadings: Array<{ text: string; ids: string[]; place: Place | undefined }>;
+  /** `stepdocs-ignore rule-id` comments: rule ids suppressed per line. */
+  suppressions: Array<{ line: number; rules: string[] }>;
+  parseError?: Finding;
+}
+
+export function extractPage(source: string, file: string): PageExtract {
+  const page: PageExtract = { file, references: [], anchors: [], duplicateHeadings: [], suppressions: [] };
+  const parsed = parseContent(source, file);
+  if (!parsed.ok) {
+    page.parseError = parsed.finding;
+    return page;
+  }
+  const tree = parsed.tree;
+  const outline = guideOutline(tree);
+  const texts = new Map<string, { ids: string[]; place: Place | undefined }>();
+  for (const item of outline) {
+    page.anchors.push(item.id);
+    if (item.kind !== 'heading') continue;
+    const entry = texts.get(item.text) ?? { ids: [], place: undefined };
+    entry.ids.push(item.id);
+    // Point at the first repeat: its anchor is the one with the fragile suffix.
+    if (entry.ids.length === 2) entry.place = item.place;
+    texts.set(item.text, entry);
+  }
+  for (const [text, entry] of texts) if (entry.ids.length > 1) page.duplicateHeadings.push({ text, ids: entry.ids, place: entry.place });
+
+  const definitions = new Map<string, MdNode>();
+  const usedDefinitions = new Set<string>();
+  walk(tree, (node) => {
+    if (node.type === 'definition' && node.identifier) definitions.set(node.identifier.toLowerCase(), node);
+    if ((node.type === 'linkReference' || node.type === 'imageReference') && node.identifier) usedDefinitions.add(node.identifier.toLowerCase());
+  });
+
+  walk(tree, (node) => {
+    const place = startOf(node) ?? { line: 1, column: 1 };
+    switch (node.type) {
+      case 'yaml':
+        page.references.push(...frontmatterImages(node.value ?? '', place));
+        return;
+      case 'link': {
+        const text = textOf(node).trim();
+        const autolink = isAutolink(node, source);
+        page.references.push({ kind: 'link', url: node.url ?? '', place, via: autolink ? 'autolink' : 'markdown', text: autolink ? node.url ?? '' : text });
+        return;
+      }
+      case 'linkReference': {
+        const definition = definitions.get((node.identifier ?? '').toLowerCase());
+        if (definition) page.references.push({ kind: 'link', url: definition.url ?? '', place, via: 'reference', text: textOf(node).trim() });
+        return;
+      }
+      case 'image':
+        page.references.push({ kind: 'image', url: node.url ?? '', place, via: 'markdown', alt: node.alt ?? null });
+        return;
+      case 'imageReference': {
+        const definition = definitions.get((node.identifier ?? '').toLowerCase());
+        if (definition) page.references.push({ kind: 'image', url: definition.url ?? '', place, via: 'reference', alt: node.alt ?? null });
+        return;
+      }
+      case 'definition':
+        // A used definition is checked where it is used; an unused one still gets its target checked.
+        if (!usedDefinitions.has((node.identifier ?? '').toLowerCase())) page.references.push({ kind: 'link', url: node.url ?? '', place, via: 'definition' });
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression': {
+        const match = /^\s*\/\*\s*stepdocs-ignore\s+([\w/,\s-]+?)\s*\*\/\s*$/.exec(node.value ?? '');
+        if (match) page.suppressions.push({ line: place.line, rules: match[1]!.split(/[\s,]+/).filter(Boolean) });
+        return;
+      }
+      case 'html': {
+        const match = /<!--\s*stepdocs-ignore\s+([\w/,\s-]+?)\s*-->/.exec(node.value ?? '');
+        if (match) page.suppressions.push({ line: place.line, rules: match[1]!.split(/[\s,]+/).filter(Boolean) });
+        return;
+      }
+    }
+    if (isJsx(node) && node.name) {
+      const id = attribute(node, 'id');
+      if (typeof id === 'string' && node.name !== 'Step') page.anchors.push(id);
+      const props = LINK_PROPS[node.name] ?? [];
+      for (const prop of props) {
+        const value = attribute(node, prop.attribute);
+        if (typeof value !== 'string') continue;
+        const where = attributePlace(source, node, prop.attribute) ?? place;
+        if (prop.kind === 'image') {
+          const alt = attribute(node, 'alt');
+          const decorative = attribute(node, 'decorative');
+          page.references.push({ kind: 'image', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, alt: typeof alt === 'string' ? alt : null, decorative: decorative === true || decorative === 'true' });
+        } else {
+          page.references.push({ kind: 'link', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, text: textOf(node).trim() || (typeof attribute(node, 'aria-label') === 'string' ? (attribute(node, 'aria-label') as string) : '') });
+        }
+      }
+    }
+  });
+  return page;
+}
+
+function isAutolink(node: MdNode, source: string): boolean {
+  const offset = node.position?.start.offset;
+  if (offset === undefined) return false;
+  if (source[offset] === '<') return true;
+  // GFM bare URLs: the link text is the URL itself and there is no `[` before it.
+  return source[offset] !== '[' && textOf(node) === (node.url ?? '').replace(/^mailto:/, '');
+}
+
+function frontmatterImages(yaml: string, place: Place): Reference[] {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object') return [];
+  const references: Reference[] = [];
+  const lines = yaml.split('\n');
+  for (const field of FRONTMATTER_IMAGE_FIELDS) {
+    const value = (data as Record<string, unknown>)[field];
+    const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { src?: unknown }).src === 'string' ? (value as { src: string }).src : undefined;
+    if (!url) continue;
+    const index = lines.findIndex((line) => new RegExp(`^\\s*${field}\\s*:`).test(line));
+    const alt = value && typeof value === 'object' && typeof (value as { alt?: unknown }).alt === 'string' ? (value as { alt: string }).alt : undefined;
+    references.push({ kind: 'image', url, place: { line: place.line + 1 + Math.max(index, 0), column: 1 }, via: `frontmatter:${field}`, alt: alt ?? (data as Record<string, unknown>)[`${field}Alt`] as string ?? null });
+  }
+  return references;
+}

@@ -1,0 +1,78 @@
+/**
+ * Reads a content folder for the checkers: pages (MDX/MD) with their source, and every other file.
+ * Extracts are cached by content hash in a cache file, so a re-check after one edit re-parses one file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { writeFileAtomic } from './write-file.ts';
+import { extractPage, type PageExtract } from '../lib/links/extract.ts';
+import type { SitePage } from '../lib/links/check-links.ts';
+
+export interface ContentFolder {
+  pages: SitePage[];
+  assets: string[];
+  /** Files read and files parsed in this run (parsed < read when the cache served the rest). */
+  stats: { files: number; parsed: number };
+}
+
+const CACHE_VERSION = 1;
+
+export function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * @param contentDir absolute path of the content folder
+ * @param displayPrefix how paths are shown, e.g. `content`
+ * @param cacheFile where extracts are cached between runs, or undefined for no cache
+ */
+export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined): ContentFolder {
+  const files = listFiles(contentDir);
+  const cache = loadCache(cacheFile);
+  const next: Record<string, PageExtract> = {};
+  const pages: SitePage[] = [];
+  const assets: string[] = [];
+  let parsed = 0;
+  for (const file of files) {
+    if (!/\.mdx?$/.test(file)) {
+      assets.push(file);
+      continue;
+    }
+    const source = readFileSync(join(contentDir, file), 'utf8');
+    const display = `${displayPrefix.replace(/\/?$/, '/')}${file}`;
+    const key = createHash('sha1').update(display).update('\0').update(source).digest('hex');
+    let extract = cache[key];
+    if (!extract) {
+      extract = extractPage(source, display);
+      parsed += 1;
+    }
+    next[key] = extract;
+    pages.push({ id: file.replace(/\.mdx?$/, ''), extract });
+  }
+  if (cacheFile) saveCache(cacheFile, next);
+  return { pages, assets, stats: { files: files.length, parsed } };
+}
+
+function loadCache(cacheFile: string | undefined): Record<string, PageExtract> {
+  if (!cacheFile || !existsSync(cacheFile)) return {};
+  try {
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: number; extracts?: Record<string, PageExtract> };
+    return data.version === CACHE_VERSION && data.extracts ? data.extracts : {};
+  } catch {
+    // A damaged cache only costs a full parse.
+    return {};
+  }
+}
+
+function saveCache(cacheFile: string, extracts: Record<string, PageExtract>) {
+  try {
+    writeFileAtomic(cacheFile, JSON.stringify({ version: CACHE_VERSION, extracts }));
+  } catch {
+    // The cache is an optimisation; a read-only checkout still gets a full check.
+  }
+}

@@ -1,0 +1,84 @@
+/** `npm run check`: output of each format and exit codes, on the fixture and on the project's own content. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, ROOT } from '../support/build-site';
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), ...args], { cwd: ROOT, env: cleanEnv(env), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FIXTURE = { STEPDOCS_CONTENT_DIR: 'test/fixtures/links' };
+
+describe('npm run check', () => {
+  it("comes out clean on the project's own content (every version)", () => {
+    const result = run([]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+ files?, 0 errors, 0 warnings \(\d+ references, [\d.]+ s\)\n$/);
+  });
+
+  it('prints findings grouped by file with a summary, and exits 1 on errors', () => {
+    const result = run([], FIXTURE);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('test/fixtures/links/latest/guide.mdx\n  test/fixtures/links/latest/guide.mdx:24:31 error Cannot find page `./okta-setp.mdx`; did you mean `/latest/okta-setup/`? links/missing-page\n    fix: ');
+    expect(result.stdout).toMatch(/\n4 files, 15 errors, 6 warnings \(36 references, [\d.]+ s\)\n$/);
+  });
+
+  it('limits the report to the paths given', () => {
+    const result = run(['test/fixtures/links/1.0'], FIXTURE);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/\n4 files, 2 errors, 0 warnings/);
+  });
+
+  it('prints JSON', () => {
+    const json = JSON.parse(run(['--format', 'json'], FIXTURE).stdout);
+    expect(json.files).toBe(4);
+    expect(json.findings).toHaveLength(21);
+    expect(json.findings[0]).toEqual({
+      ruleId: 'links/leaves-version',
+      severity: 'error',
+      reason: 'Link `/latest/guide/` from version `1.0` leads into version `latest`',
+      file: 'test/fixtures/links/1.0/guide.mdx',
+      place: { line: 12, column: 36 },
+      note: 'Link within `1.0` (a relative link such as `./page.mdx` stays in its version), or mark a deliberate cross-version link with `{/* stepdocs-ignore links/leaves-version */}`.',
+      source: 'stepdocs-links',
+    });
+  });
+
+  it('prints GitHub workflow annotations', () => {
+    const lines = run(['--format', 'github'], FIXTURE).stdout.trim().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(
+      '::error file=test/fixtures/links/1.0/guide.mdx,line=12,col=36,title=links/leaves-version::Link `/latest/guide/` from version `1.0` leads into version `latest`%0ALink within `1.0` (a relative link such as `./page.mdx` stays in its version), or mark a deliberate cross-version link with `{/* stepdocs-ignore links/leaves-version */}`.',
+    );
+    expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(6);
+  });
+
+  it('prints SARIF 2.1.0', () => {
+    const sarif = JSON.parse(run(['--format', 'sarif'], FIXTURE).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.name).toBe('stepdocs-links');
+    expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('images/case-mismatch');
+    expect(sarif.runs[0].results).toHaveLength(21);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/links/1.0/guide.mdx' }, region: { startLine: 12, startColumn: 36 } });
+  });
+
+  it.each([
+    [['--format', 'xml'], 'check: unknown format `xml`; expected pretty, json, github, sarif'],
+    [['--frobnicate'], "check: Unknown option '--frobnicate'"],
+    [['no/such/path'], 'check: no such file or folder: no/such/path'],
+    [['--config', 'missing.json'], 'check: no such config file: missing.json'],
+  ])('exits 2 on a usage error: %j', (args, message) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr.startsWith(message)).toBe(true);
+  });
+
+  it('exits 2 in dist mode when nothing was built', () => {
+    const result = run(['--dist'], { STEPDOCS_OUT_DIR: '/nonexistent-stepdocs-dist' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('run `npm run build` first');
+  });
+});
