@@ -11,7 +11,12 @@ import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** Settings errors are the author's to fix: say what is wrong, without a stack trace through Vite. */
+/**
+ * Settings errors are the author's to fix: say what is wrong, without a stack trace through Vite.
+ * @template T
+ * @param {() => T} read
+ * @returns {T}
+ */
 function orExit(read) {
   try {
     return read();
