@@ -23,6 +23,18 @@ const mb = (value: number) => `${value.toFixed(0)} MB`;
 
 const SECTIONS: Section[] = [
   {
+    name: 'links',
+    script: 'scripts/bench/links.ts',
+    rows: (r) => [
+      { figure: `links: ${r.files} files, ${r.references} references: only reading them`, value: ms(r.readMs!), target: '-' },
+      { figure: 'links: only parsing them (Sätteri mdxToMdast)', value: ms(r.parseMs!), target: '-' },
+      { figure: 'links: full source check, empty cache', value: ms(r.fullMs!), target: '< 2000 ms' },
+      { figure: `links: re-check after one file changed (${r.reparsed} re-parsed)`, value: ms(r.recheckMs!), target: '< 300 ms' },
+      { figure: 'links: planted defects found', value: `${r.found} of ${r.planted}`, target: 'all' },
+      { figure: 'links: findings that were not planted defects', value: String(r.falseFindings), target: '0' },
+    ],
+  },
+  {
     name: 'metadata',
     script: 'scripts/bench/metadata.ts',
     rows: (r) => [

@@ -6,7 +6,7 @@ import type { Finding, Place } from '../findings.ts';
 import { compareFindings } from '../findings.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
-import { closest } from '../text-distance.ts';
+import { closest, Suggester } from '../text-distance.ts';
 import type { Version } from '../versions.ts';
 import { currentVersion } from '../versions.ts';
 import { contentIdOfFileLink, isContentFileLink } from './content-link.ts';
@@ -66,6 +66,20 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     }
   }
   const staticRoutes = new Set<string>([...STATIC_ROUTES, ...input.versions.map((version) => `${version.id}/`), ...input.publicFiles]);
+  const routesByVersion = new Map<string, Suggester>();
+  for (const version of input.versions) routesByVersion.set(version.id, new Suggester([...routes.keys()].filter((route) => route.startsWith(`${version.id}/`))));
+  // "Did you mean" for images looks among files of the same folder and type: a typo in a name
+  // rarely changes the folder or the extension, and thousands of other images are no help.
+  const imageKey = (path: string) => `${path.slice(0, path.lastIndexOf('/') + 1)}*${path.slice(path.lastIndexOf('.')).toLowerCase()}`;
+  const imageLists = new Map<string, string[]>();
+  for (const asset of input.assets) {
+    if (!IMAGE_FILE.test(asset)) continue;
+    const folder = imageKey(asset);
+    const list = imageLists.get(folder);
+    if (list) list.push(asset);
+    else imageLists.set(folder, [asset]);
+  }
+  const imagesByFolder = new Map([...imageLists].map(([folder, list]) => [folder, new Suggester(list)]));
   const assets = new Set(input.assets);
   const assetsByLowerCase = new Map(input.assets.map((asset) => [asset.toLowerCase(), asset]));
   const usedAssets = new Set<string>();
@@ -139,7 +153,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
         report('images/case-mismatch', reference.place, `Image \`${url}\` differs in letter case from the file \`${actual.split('/').pop()}\``, `Write the name exactly as on disk; it works on macOS but breaks on Linux servers.`);
         return;
       }
-      const suggestion = closest(target, input.assets.filter((asset) => IMAGE_FILE.test(asset)));
+      const suggestion = imagesByFolder.get(imageKey(target))?.suggest(target);
       report('images/missing-file', reference.place, `Cannot find image file \`${url}\`${suggestion ? `; did you mean \`${relativeTo(folder, suggestion)}\`?` : ''}`, "Check the path: it is relative to this guide's folder.");
     }
 
@@ -205,8 +219,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
           report('links/missing-in-version', reference.place, `Page \`${targetRoute}\` exists in version \`${current.id}\` but not in \`${pageVersion.id}\``, `Remove the link from this version, or link the ${current.id} page deliberately as \`/${current.id}/${targetRoute.slice(pageVersion.id.length + 1)}\`.`);
           return;
         }
-        const sameVersion = [...routes.keys()].filter((route) => route.split('/')[0] === targetVersionId);
-        const suggestion = closest(targetRoute, sameVersion);
+        const suggestion = routesByVersion.get(targetVersionId ?? '')?.suggest(targetRoute);
         report('links/missing-page', reference.place, `Cannot find page \`${url}\`${suggestion ? `; did you mean \`/${suggestion}\`?` : ''}`, 'Link an existing guide: relative file paths (`./okta.mdx`) and site paths (`/latest/okta/`) both work.');
         return;
       }
