@@ -15,6 +15,7 @@ import { formatGithub, formatPretty, formatSarif } from '../src/lib/report-forma
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { readVersions } from '../src/node/versions.ts';
 import { listFiles, readContentFolder } from '../src/node/content-files.ts';
+import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../src/node/link-findings-cache.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 
 const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
@@ -84,7 +85,11 @@ if (values.dist) {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) usageError(`no content folder at ${site.contentDir}`);
   const prefix = relative(root, contentDir).split(sep).join('/') || '.';
   const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'));
-  const result = checkLinks({ pages: content.pages, assets: content.assets, publicFiles: listFiles(resolve('public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude, ...(only ? { only } : {}) });
+  const settings = { publicFiles: listFiles(resolve('public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude };
+  const findingsCache = resolve('.stepdocs-cache/link-findings.json');
+  const state = siteStateKey(content, settings);
+  const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
+  saveFindingsCache(findingsCache, state, content.keys, result.byPage);
   ({ findings, external, references } = result);
   fileCount = content.pages.length;
 }

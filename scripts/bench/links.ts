@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { checkLinks } from '../../src/lib/links/check-links.ts';
 import { listFiles, readContentFolder } from '../../src/node/content-files.ts';
+import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../../src/node/link-findings-cache.ts';
 import { readVersions } from '../../src/node/versions.ts';
 import { generateContent } from './generate-content.ts';
 
@@ -28,9 +29,14 @@ start = performance.now();
 for (const source of sources) mdxToMdast(source);
 const parseMs = performance.now() - start;
 
+const findingsFile = join(work, 'findings.json');
+// The same steps as `npm run check`: cached extracts, then findings reused where nothing they depend on changed.
 const check = () => {
   const folder = readContentFolder(content.dir, 'content', cacheFile);
-  const result = checkLinks({ pages: folder.pages, assets: folder.assets, publicFiles: [], versions, base: '/', contentPrefix: 'content' });
+  const settings = { publicFiles: [], versions, base: '/', contentPrefix: 'content' };
+  const state = siteStateKey(folder, settings);
+  const result = checkLinks({ pages: folder.pages, assets: folder.assets, ...settings, reuse: loadFindingsCache(findingsFile, state, folder.keys) });
+  saveFindingsCache(findingsFile, state, folder.keys, result.byPage);
   return { folder, result };
 };
 
@@ -44,6 +50,8 @@ const again = check();
 const recheckMs = performance.now() - start;
 
 const found = full.result.findings.filter((finding) => finding.severity === 'error').length;
+// The re-check must report exactly what a full check of the edited site reports.
+const sameAsFull = JSON.stringify(again.result.findings) === JSON.stringify(checkLinks({ pages: again.folder.pages, assets: again.folder.assets, publicFiles: [], versions, base: '/', contentPrefix: 'content' }).findings);
 process.stdout.write(
   `${JSON.stringify({
     files: mdx.length,
@@ -53,6 +61,7 @@ process.stdout.write(
     fullMs,
     recheckMs,
     reparsed: again.folder.stats.parsed,
+    recheckMatchesFull: sameAsFull ? 1 : 0,
     planted: content.plantedDefects,
     found,
     falseFindings: full.result.findings.length - found,

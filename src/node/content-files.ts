@@ -11,6 +11,8 @@ import type { SitePage } from '../lib/links/check-links.ts';
 
 export interface ContentFolder {
   pages: SitePage[];
+  /** Content hash of each page, by page id. */
+  keys: Map<string, string>;
   assets: string[];
   /** Files read and files parsed in this run (parsed < read when the cache served the rest). */
   stats: { files: number; parsed: number };
@@ -36,6 +38,7 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
   const cache = loadCache(cacheFile);
   const next: Record<string, PageExtract> = {};
   const pages: SitePage[] = [];
+  const keys = new Map<string, string>();
   const assets: string[] = [];
   let parsed = 0;
   for (const file of files) {
@@ -52,10 +55,12 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
       parsed += 1;
     }
     next[key] = extract;
-    pages.push({ id: file.replace(/\.mdx?$/, ''), extract });
+    const id = file.replace(/\.mdx?$/, '');
+    keys.set(id, key);
+    pages.push({ id, extract });
   }
   if (cacheFile) saveCache(cacheFile, next);
-  return { pages, assets, stats: { files: files.length, parsed } };
+  return { pages, keys, assets, stats: { files: files.length, parsed } };
 }
 
 function loadCache(cacheFile: string | undefined): Record<string, PageExtract> {

@@ -26,6 +26,12 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/\n4 files, 15 errors, 6 warnings \(36 references, [\d.]+ s\)\n$/);
   });
 
+  it('prints the same findings when a second run is served from the cache', () => {
+    const first = run(['--format', 'json'], FIXTURE);
+    const second = run(['--format', 'json'], FIXTURE);
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+  });
+
   it('limits the report to the paths given', () => {
     const result = run(['test/fixtures/links/1.0'], FIXTURE);
     expect(result.status).toBe(1);

@@ -34,6 +34,11 @@ export interface LinkCheckInput {
   contentPrefix: string;
   /** Only report findings in these page files (all pages are still resolved against). */
   only?: (file: string) => boolean;
+  /**
+   * Findings of a page from an earlier run, when neither the page nor anything it can link to has
+   * changed since (the caller decides, by content hashes); such pages are not resolved again.
+   */
+  reuse?: (page: SitePage) => Finding[] | undefined;
 }
 
 export interface ExternalReference {
@@ -46,6 +51,8 @@ export interface LinkCheckResult {
   findings: Finding[];
   references: number;
   external: ExternalReference[];
+  /** Findings per page id, for reuse by the next run. */
+  byPage: Map<string, Finding[]>;
 }
 
 const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
@@ -87,14 +94,31 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
   const external: ExternalReference[] = [];
   let references = 0;
 
+  const byPage = new Map<string, Finding[]>();
   for (const page of input.pages) {
     const { extract } = page;
+    const reused = input.reuse?.(page);
+    if (reused) {
+      byPage.set(page.id, reused);
+      findings.push(...reused.filter((finding) => !input.only || input.only(finding.file)));
+      markUsedImages(page);
+      references += extract.references.length;
+      for (const reference of extract.references) {
+        if (reference.kind === 'link' && /^(?:https?:)?\/\//i.test(reference.url.trim())) external.push({ url: reference.url.trim().startsWith('//') ? `https:${reference.url.trim()}` : reference.url.trim(), file: extract.file, place: reference.place });
+      }
+      continue;
+    }
+    const pageFindings: Finding[] = [];
+    byPage.set(page.id, pageFindings);
     const report = (ruleId: LinkRuleId, place: Place | undefined, reason: string, note?: string) => {
       const suppressed = place && extract.suppressions.some((entry) => (entry.line === place.line || entry.line === place.line - 1) && entry.rules.includes(ruleId));
-      if (suppressed || (input.only && !input.only(extract.file))) return;
-      findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file: extract.file, ...(place ? { place } : {}), ...(note ? { note } : {}), source: 'stepdocs-links' });
+      if (suppressed) return;
+      const finding: Finding = { ruleId, severity: linkRuleSeverity(ruleId), reason, file: extract.file, ...(place ? { place } : {}), ...(note ? { note } : {}), source: 'stepdocs-links' };
+      pageFindings.push(finding);
+      if (!input.only || input.only(extract.file)) findings.push(finding);
     };
     if (extract.parseError) {
+      pageFindings.push(extract.parseError);
       if (!input.only || input.only(extract.file)) findings.push(extract.parseError);
       continue;
     }
@@ -233,6 +257,16 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     }
   }
 
+  /** For pages whose findings were reused: note the images they use, so none is called unused. */
+  function markUsedImages(page: SitePage) {
+    const folder = page.id.split('/').slice(0, -1).join('/');
+    for (const reference of page.extract.references) {
+      if (reference.kind !== 'image' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(reference.url)) continue;
+      const target = joinAssetPath(folder, decodeSafely(reference.url.trim().split(/[?#]/)[0]!));
+      usedAssets.add(assets.has(target) ? target : (assetsByLowerCase.get(target.toLowerCase()) ?? target));
+    }
+  }
+
   for (const asset of input.assets) {
     if (!IMAGE_FILE.test(asset) || usedAssets.has(asset)) continue;
     const display = `${input.contentPrefix.replace(/\/?$/, '/')}${asset}`;
@@ -246,7 +280,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     return path.replace(/^\/+/, '');
   }
 
-  return { findings: findings.sort(compareFindings), references, external };
+  return { findings: findings.sort(compareFindings), references, external, byPage };
 }
 
 /** `latest/jumpcloud`, `latest/jumpcloud.mdx`, `latest/jumpcloud/` → `latest/jumpcloud/`. */
