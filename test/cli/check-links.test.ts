@@ -1,5 +1,7 @@
 /** `npm run check`: output of each format and exit codes, on the fixture and on the project's own content. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT } from '../support/build-site';
@@ -30,6 +32,18 @@ describe('npm run check', () => {
     const first = run(['--format', 'json'], FIXTURE);
     const second = run(['--format', 'json'], FIXTURE);
     expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+  });
+
+  it('skips URLs matching the configured exclude patterns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-config-'));
+    const config = join(dir, 'stepdocs.config.json');
+    writeFileSync(config, JSON.stringify({ links: { exclude: ['^/latest/missing-page/$', '^\\./okta-setp'] } }));
+    const json = JSON.parse(run(['--format', 'json', '--config', config], FIXTURE).stdout);
+    expect(json.findings).toHaveLength(19);
+    writeFileSync(config, '{ "links": { "exclude": ["("] } }');
+    const bad = run(['--config', config], FIXTURE);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('links.exclude has an invalid regular expression `(`');
   });
 
   it('limits the report to the paths given', () => {
