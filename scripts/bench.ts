@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs each benchmark in its own Node process (so peak memory is its own) and
  * prints the figures as one table. Targets are printed beside the figures; nothing here fails a build.
- * Sections: `npm run bench -- metadata` runs one.
+ * Sections: `npm run bench -- metadata` runs one. Sizes: BENCH_PAGES × BENCH_VERSIONS (default 500 × 2)
+ * for the build, BENCH_SCALE_PAGES (default 100) for the 1/2/4-version scaling runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,13 +16,33 @@ interface Row {
   target: string;
 }
 
-type Section = { name: string; script: string; rows(result: Record<string, number>): Row[] };
+type Section = { name: string; script: string; args?: string[]; rows(result: Record<string, number>): Row[] };
 
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (value: number) => `${value.toFixed(0)} MB`;
 
+const PAGES = process.env.BENCH_PAGES ?? '500';
+const VERSIONS = process.env.BENCH_VERSIONS ?? '2';
+const SCALE_PAGES = process.env.BENCH_SCALE_PAGES ?? '100';
+const buildRows = (label: string) => (r: Record<string, number>): Row[] => [
+  { figure: `${label}: build of ${r.pages} pages (${r.pages! / r.versions!} × ${r.versions} versions)`, value: `${r.seconds!.toFixed(1)} s`, target: '-' },
+  { figure: `${label}: pages per second`, value: r.pagesPerSecond!.toFixed(1), target: '-' },
+  { figure: `${label}: peak memory (RSS of astro build)`, value: mb(r.peakRssMB!), target: '-' },
+  { figure: `${label}: output size`, value: `${r.outputMB!.toFixed(1)} MB in ${r.files} files`, target: '-' },
+];
+
 const SECTIONS: Section[] = [
+  { name: 'build', script: 'scripts/bench/build.ts', args: [PAGES, VERSIONS], rows: buildRows('build') },
+  ...['1', '2', '4'].map((versions) => ({
+    name: `versions-${versions}`,
+    script: 'scripts/bench/build.ts',
+    args: [SCALE_PAGES, versions],
+    rows: (r: Record<string, number>): Row[] => [
+      { figure: `versions: ${SCALE_PAGES} pages × ${versions} version${versions === '1' ? '' : 's'}: build time`, value: `${r.seconds!.toFixed(1)} s`, target: `≤ ${versions} × the 1-version time` },
+      { figure: `versions: ${SCALE_PAGES} pages × ${versions}: seconds per page`, value: (r.seconds! / r.pages!).toFixed(3), target: 'flat' },
+    ],
+  })),
   {
     name: 'links',
     script: 'scripts/bench/links.ts',
@@ -58,7 +79,7 @@ const rows: Row[] = [];
 for (const section of SECTIONS.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
   if (!existsSync(resolve(ROOT, section.script))) continue;
   process.stderr.write(`bench: ${section.name}…\n`);
-  const result = spawnSync(process.execPath, [resolve(ROOT, section.script)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [resolve(ROOT, section.script), ...(section.args ?? [])], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   if (result.status !== 0 || !line.startsWith('{')) {
     rows.push({ figure: `${section.name}: failed (exit ${result.status})`, value: '-', target: '-' });

@@ -30,3 +30,13 @@ export function navigationFor(guides: readonly Guide[], version: Version): NavSe
     VERSIONS,
   );
 }
+
+/** Page slugs present in each version, for the version switcher. */
+export function pagesByVersion(guides: readonly Guide[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>(VERSIONS.map((version) => [version.id, new Set<string>()]));
+  for (const guide of guides) {
+    const address = addressOfGuide(guide);
+    map.get(address.version.id)?.add(address.slug);
+  }
+  return map;
+}

@@ -144,6 +144,41 @@ describe('the real content', () => {
     expect(guide.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-28');
   });
 
+  it('builds both versions, with the older one bannered and pointing canonically at the current page', () => {
+    const old = page(build.outDir, '1.0/jumpcloud');
+    expect(old.querySelector('.version-banner')?.text.replace(/\s+/g, ' ').trim()).toBe(
+      'You are reading version 1.0 (frozen 2026-11-28), which is still supported, but not the newest. Read this page in the current version, Latest.',
+    );
+    expect(old.querySelector('.version-banner a')?.getAttribute('href')).toBe('/latest/jumpcloud/');
+    expect(old.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/jumpcloud/');
+    expect(guide.querySelector('.version-banner')).toBeNull();
+    // The documented difference: the widgets are in the current version only.
+    expect(guide.querySelectorAll('stepdocs-login-url, stepdocs-metadata-checker').length).toBe(2);
+    expect(old.querySelectorAll('stepdocs-login-url, stepdocs-metadata-checker').length).toBe(0);
+    expect(guide.getElementById('changes-from-version-10')?.text).toBe('Changes from version 1.0');
+    for (const html of [guide, old]) {
+      expect(html.querySelectorAll('.version-switcher-menu a').map((link) => [link.getAttribute('href'), link.querySelector('.version-label')?.text])).toEqual([
+        ['/latest/jumpcloud/', 'Latest'],
+        ['/1.0/jumpcloud/', '1.0'],
+      ]);
+    }
+    expect(old.querySelector('nav.sidebar a[aria-current="page"]')?.getAttribute('href')).toBe('/1.0/jumpcloud/');
+    expect(old.querySelector('[data-pagefind-filter]')?.getAttribute('data-pagefind-filter')).toBe('version:1.0');
+  });
+
+  it('lists every version in sitemap.xml', () => {
+    const sitemap = readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8');
+    expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
+      'https://stepdocs.example/',
+      'https://stepdocs.example/writing-guides/',
+      'https://stepdocs.example/rules/metadata/',
+      'https://stepdocs.example/latest/',
+      'https://stepdocs.example/1.0/',
+      'https://stepdocs.example/1.0/jumpcloud/',
+      'https://stepdocs.example/latest/jumpcloud/',
+    ]);
+  });
+
   it('documents every build rule on the Writing guides page', () => {
     const writing = page(build.outDir, 'writing-guides');
     for (const rule of GUIDE_RULES) expect(writing.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);

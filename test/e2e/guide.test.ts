@@ -79,7 +79,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
-    for (const path of ['', 'latest/', 'latest/jumpcloud/', 'writing-guides/', 'no-such-page/']) {
+    for (const path of ['', 'latest/', 'latest/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'rules/metadata/', 'no-such-page/']) {
       const page = await open(path, { colorScheme });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       const results = await new AxeBuilder({ page }).analyze();
@@ -91,5 +91,33 @@ describe('the JumpCloud guide in Chromium', () => {
   it('requested nothing from another host and threw no script error', () => {
     expect(e2e.foreignRequests).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
+  });
+});
+
+describe('the version switcher in Chromium', () => {
+  it('switches the JumpCloud guide to version 1.0 and back, landing on the same guide, by keyboard', async () => {
+    const page = await open('latest/jumpcloud/');
+    const switcher = page.locator('[data-version-switcher]');
+    await switcher.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(switcher.getByRole('link', { name: /^1\.0/ }).isVisible()).resolves.toBe(true);
+    await switcher.getByRole('link', { name: /^1\.0/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/1\.0\/jumpcloud\/$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('JumpCloud');
+    await expect(page.getByRole('note', { name: 'Older version' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Read this page in the current version, Latest' }).click();
+    await page.waitForURL(/\/latest\/jumpcloud\/$/);
+    await page.context().close();
+  });
+
+  it('closes the menu with Escape and returns focus to it', async () => {
+    const page = await open('latest/jumpcloud/');
+    const switcher = page.locator('[data-version-switcher]');
+    await switcher.locator('summary').click();
+    await page.keyboard.press('Escape');
+    await expect(switcher.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
+    await page.context().close();
   });
 });
