@@ -9,6 +9,7 @@ import { readSiteConfig } from './src/lib/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -42,6 +43,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
+    searchIndex(),
   ],
   vite: {
     resolve: {

@@ -39,3 +39,8 @@ export function versionNavigation(guides: readonly NavGuide[], version: Version,
   }
   return [...sections.values()];
 }
+
+/** Anchor of a section on its version home: `Identity providers` → `identity-providers`. */
+export function sectionAnchor(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, '-');
+}

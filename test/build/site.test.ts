@@ -64,7 +64,7 @@ describe('the real content', () => {
 
   it('renders five numbered steps with their ids in order', () => {
     const steps = guide.querySelectorAll('ol.steps > li.step');
-    expect(steps.map((step) => step.id)).toEqual([
+    expect(steps.map((step) => step.querySelector('.step-title')?.id)).toEqual([
       'open-sso-tab',
       'add-keeper-application',
       'upload-keeper-metadata',
@@ -72,7 +72,7 @@ describe('the real content', () => {
       'upload-jumpcloud-metadata',
     ]);
     expect(steps.map((step) => step.querySelector('.step-number')?.text)).toEqual(['1', '2', '3', '4', '5']);
-    expect(steps.map((step) => step.querySelector('.permalink')?.getAttribute('href'))).toEqual(steps.map((step) => `#${step.id}`));
+    expect(steps.map((step) => step.querySelector('.permalink')?.getAttribute('href'))).toEqual(steps.map((step) => `#${step.getAttribute('data-step-id')}`));
     expect(guide.querySelector('.steps-progress-text')?.text).toBe('0 of 5 done');
   });
 

@@ -14,7 +14,7 @@ describe('the Login URL calculator', () => {
     const context = await e2e.browser.newContext({ reducedMotion: 'reduce' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.site.url).origin });
     const page = await e2e.open('latest/jumpcloud/', { context });
-    const step = page.locator('#set-login-url');
+    const step = page.locator('li[data-step-id="set-login-url"]');
     const input = step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
     await input.click();
     await page.keyboard.type('https://keepersecurity.eu/api/rest/sso/saml/459561502469');
@@ -35,7 +35,7 @@ describe('the Login URL calculator', () => {
 
   it('asks for the data center when only an SSO ID is given', async () => {
     const page = await e2e.open('latest/jumpcloud/');
-    const step = page.locator('#set-login-url');
+    const step = page.locator('li[data-step-id="set-login-url"]');
     await step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill('459561502469');
     const regions = step.getByRole('group', { name: 'Keeper data center' });
     await expect(regions.getByRole('radio', { name: 'United States (keepersecurity.com)' }).isChecked()).resolves.toBe(true);
@@ -46,7 +46,7 @@ describe('the Login URL calculator', () => {
 
   it('refuses a hostile URL with the reason, marked invalid', async () => {
     const page = await e2e.open('latest/jumpcloud/');
-    const step = page.locator('#set-login-url');
+    const step = page.locator('li[data-step-id="set-login-url"]');
     const input = step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
     await input.fill('https://keepersecurity.com@evil.example/api/rest/sso/saml/459561502469');
     await expect(step.getByText('The URL has a user name before `@`, so it really points at `evil.example`').isVisible()).resolves.toBe(true);

@@ -21,7 +21,7 @@ async function openStep(): Promise<{ page: Page; requests: Request[] }> {
 describe('the metadata checker', () => {
   it('checks a picked file: verdict, findings by severity with fixes and rule links, entity summary', async () => {
     const { page, requests } = await openStep();
-    const checker = page.locator('#upload-jumpcloud-metadata stepdocs-metadata-checker');
+    const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
     await expect(checker.getByText('Your file is checked here, in your browser. It is never uploaded or sent anywhere.').isVisible()).resolves.toBe(true);
     await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'okta.xml', mimeType: 'application/xml', buffer: OKTA });
     const verdict = checker.locator('.verdict');
@@ -41,7 +41,7 @@ describe('the metadata checker', () => {
 
   it("recognises Keeper's own SP metadata dropped onto it, and offers the Login URL", async () => {
     const { page } = await openStep();
-    const checker = page.locator('#upload-jumpcloud-metadata stepdocs-metadata-checker');
+    const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
     const sp = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
     const transfer = await page.evaluateHandle((xml) => {
       const data = new DataTransfer();
@@ -59,7 +59,7 @@ describe('the metadata checker', () => {
 
   it('shows an entityID with markup as text and runs nothing from the file', async () => {
     const { page } = await openStep();
-    const checker = page.locator('#upload-jumpcloud-metadata stepdocs-metadata-checker');
+    const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
     const hostile = idpMetadata({ entityId: '&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=&quot;window.pwned=2&quot;&gt;' });
     await checker.getByLabel('Paste metadata XML').fill(hostile);
     await checker.getByRole('button', { name: 'Check pasted XML' }).click();
@@ -72,7 +72,7 @@ describe('the metadata checker', () => {
 
   it('checks a large aggregate in the Web Worker, with progress, without freezing the page', async () => {
     const { page } = await openStep();
-    const checker = page.locator('#upload-jumpcloud-metadata stepdocs-metadata-checker');
+    const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
     const entity = (index: number) => idpMetadata({ entityId: `https://idp${index}.example.com` }).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
     const aggregate = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n${Array.from({ length: 400 }, (_, index) => entity(index)).join('\n')}\n</md:EntitiesDescriptor>`;
     expect(aggregate.length).toBeGreaterThan(600_000);

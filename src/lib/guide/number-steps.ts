@@ -9,7 +9,8 @@ export function numberSteps(html: string): { html: string; count: number } {
   let count = 0;
   const numbered = html.replaceAll(STEP_NUMBER_MARKER, () => {
     count += 1;
-    return `<span class="step-number">${count}</span>`;
+    // Kept out of the search index, so results read "Upload the metadata", not "3Upload the metadata".
+    return `<span class="step-number" data-pagefind-ignore>${count}</span>`;
   });
   return { html: numbered, count };
 }

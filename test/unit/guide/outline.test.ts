@@ -39,7 +39,7 @@ describe('numberSteps', () => {
   it('fills the markers in order and counts them', () => {
     const html = `<li>${STEP_NUMBER_MARKER}A</li><li>${STEP_NUMBER_MARKER}B</li>`;
     expect(numberSteps(html)).toEqual({
-      html: '<li><span class="step-number">1</span>A</li><li><span class="step-number">2</span>B</li>',
+      html: '<li><span class="step-number" data-pagefind-ignore>1</span>A</li><li><span class="step-number" data-pagefind-ignore>2</span>B</li>',
       count: 2,
     });
   });

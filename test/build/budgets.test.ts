@@ -1,0 +1,72 @@
+/**
+ * Page-weight budgets on the built output (sizes are deterministic, unlike times), and HTML that
+ * does not grow with the number of guides in other sections.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../support/build-site';
+import { pageWeight } from '../support/page-weight';
+
+const KB = 1024;
+
+describe('page weight of the real site', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite();
+    expect(build.output).toContain('Complete!');
+  });
+
+  it('a plain guide page (1.0, no widgets) ships at most 5 KB of gzipped JavaScript, none of it search code', () => {
+    const weight = pageWeight(build.outDir, '1.0/jumpcloud/index.html');
+    expect(weight.jsGzip).toBeLessThanOrEqual(5 * KB);
+    expect(weight.scripts.some((script) => script.includes('pagefind'))).toBe(false);
+    expect(readFileSync(join(build.outDir, '1.0/jumpcloud/index.html'), 'utf8')).not.toMatch(/fast-xml-parser|pagefind\.js["']\)/);
+  });
+
+  it('the JumpCloud guide with both widgets ships at most 60 KB of gzipped JavaScript', () => {
+    const weight = pageWeight(build.outDir, 'latest/jumpcloud/index.html');
+    expect(weight.jsGzip).toBeLessThanOrEqual(60 * KB);
+    // The widget code is really counted: the Login URL calculator's chunk includes the XML parser.
+    expect(weight.jsGzip).toBeGreaterThan(20 * KB);
+  });
+
+  it('every page keeps CSS under 12 KB gzipped and has no render-blocking script', () => {
+    for (const page of ['index.html', 'latest/index.html', 'latest/jumpcloud/index.html', '1.0/jumpcloud/index.html', 'writing-guides/index.html', 'rules/metadata/index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html']) {
+      const weight = pageWeight(build.outDir, page);
+      expect(weight.cssGzip, page).toBeLessThanOrEqual(12 * KB);
+      expect(weight.blockingScripts, page).toEqual([]);
+    }
+  });
+
+  it('images have width and height, and load lazily below the fold', () => {
+    const html = readFileSync(join(build.outDir, 'latest/jumpcloud/index.html'), 'utf8');
+    const images = [...html.matchAll(/<img[^>]*>/g)].map((match) => match[0]);
+    expect(images.length).toBe(6);
+    for (const image of images) expect(image).toMatch(/\swidth="\d+"[\s\S]*\sheight="\d+"|\sheight="\d+"[\s\S]*\swidth="\d+"/);
+    expect(images.filter((image) => image.includes('loading="lazy"'))).toHaveLength(5);
+    expect(images[0]).toContain('loading="eager"');
+  });
+});
+
+describe('HTML size does not grow with other sections', () => {
+  function site(otherGuides: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-sections-'));
+    writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
+    mkdirSync(join(dir, 'latest'));
+    const guide = (name: string, section: string) =>
+      writeFileSync(join(dir, 'latest', `${name}.mdx`), `---\ntitle: Guide ${name}\ndescription: A guide used to measure page size.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: ${section}\n---\n\n## Heading\n\nText.\n`);
+    guide('measured', 'Mine');
+    guide('neighbour', 'Mine');
+    for (let index = 0; index < otherGuides; index += 1) guide(`other-${index}`, `Other ${index % 3}`);
+    return dir;
+  }
+
+  it('a page is the same size next to 3 or 60 guides in other sections', () => {
+    const small = buildSite({ STEPDOCS_CONTENT_DIR: site(3) });
+    const large = buildSite({ STEPDOCS_CONTENT_DIR: site(60) });
+    const size = (build: BuildResult) => readFileSync(join(build.outDir, 'latest/measured/index.html'), 'utf8').replace(/\(\d+\)/g, '(n)').length;
+    expect(size(large)).toBe(size(small));
+  });
+});
