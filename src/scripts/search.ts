@@ -39,6 +39,13 @@ class Search extends HTMLElement {
     button.addEventListener('click', () => this.open());
     this.#input.addEventListener('input', () => void this.#search());
     this.#allVersions?.addEventListener('change', () => void this.#search());
+    // A search field swallows the first Escape to clear itself; close the dialog on the first one.
+    this.#dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.#dialog.close();
+      }
+    });
     this.#dialog.addEventListener('click', (event) => {
       if (event.target === this.#dialog) this.#dialog.close();
     });

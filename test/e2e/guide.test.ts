@@ -121,3 +121,44 @@ describe('the version switcher in Chromium', () => {
     await page.context().close();
   });
 });
+
+describe('search in Chromium', () => {
+  it('opens with /, finds a step of the JumpCloud guide, scoped to the version, and links to the step', async () => {
+    const page = await open('latest/jumpcloud/');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await page.keyboard.type('display label');
+    const results = dialog.getByRole('list', { name: 'Search results' });
+    await results.getByRole('link').first().waitFor();
+    await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
+    const first = results.getByRole('link').first();
+    await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
+    await expect(first.textContent()).resolves.toBe("JumpCloudSet the display label and upload Keeper's metadata");
+    expect(requested.some((url) => url.includes('/pagefind/'))).toBe(true);
+    // The filter for the other versions.
+    await dialog.getByRole('checkbox', { name: /All versions/ }).check();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 results for “display label”.');
+    await first.click();
+    await page.waitForURL(/#upload-keeper-metadata$/);
+    await page.context().close();
+  });
+
+  it('opens with Ctrl+K and has no axe violations while open, in both themes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open('1.0/jumpcloud/', { colorScheme });
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('enterprise sso');
+      await page.getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+      await page.context().close();
+    }
+  });
+});
