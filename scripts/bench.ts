@@ -16,7 +16,7 @@ interface Row {
   target: string;
 }
 
-type Section = { name: string; script: string; args?: string[]; rows(result: Record<string, number>): Row[] };
+type Section = { name: string; script: string; args?: string[]; optIn?: boolean; rows(result: Record<string, number>): Row[] };
 
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
@@ -31,6 +31,8 @@ const buildRows = (label: string) => (r: Record<string, number>): Row[] => [
   { figure: `${label}: peak memory (RSS of astro build)`, value: mb(r.peakRssMB!), target: '-' },
   { figure: `${label}: output size`, value: `${r.outputMB!.toFixed(1)} MB in ${r.files} files`, target: '-' },
 ];
+
+const PEER_PAGES = process.env.BENCH_PEER_PAGES ?? '500';
 
 const SECTIONS: Section[] = [
   { name: 'build', script: 'scripts/bench/build.ts', args: [PAGES, VERSIONS], rows: buildRows('build') },
@@ -57,6 +59,20 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    // Installs the peers from the npm registry into a temporary folder: run it by name.
+    name: 'peers',
+    script: 'scripts/bench/peers.ts',
+    args: [PEER_PAGES],
+    optIn: true,
+    rows: (r) => [
+      { figure: `peers: stepdocs build of ${r.pages} plain Markdown pages`, value: `${r.stepdocsSeconds!.toFixed(1)} s`, target: `≤ 1.3 × minimal Astro, ≤ ½ Starlight` },
+      { figure: 'peers: minimal Astro 7 + MDX, same pages', value: `${r.minimalAstroSeconds!.toFixed(1)} s`, target: '-' },
+      { figure: 'peers: Starlight (with Pagefind), same pages', value: `${r.starlightSeconds!.toFixed(1)} s`, target: '-' },
+      { figure: 'peers: stepdocs / minimal Astro', value: `${(r.stepdocsSeconds! / r.minimalAstroSeconds!).toFixed(2)}×`, target: '≤ 1.3×' },
+      { figure: 'peers: Starlight / stepdocs', value: `${(r.starlightSeconds! / r.stepdocsSeconds!).toFixed(2)}×`, target: '≥ 2×' },
+    ],
+  },
+  {
     name: 'metadata',
     script: 'scripts/bench/metadata.ts',
     rows: (r) => [
@@ -76,7 +92,7 @@ if (unknown.length > 0) {
 }
 
 const rows: Row[] = [];
-for (const section of SECTIONS.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
+for (const section of SECTIONS.filter((candidate) => (wanted.length === 0 && !candidate.optIn) || wanted.includes(candidate.name))) {
   if (!existsSync(resolve(ROOT, section.script))) continue;
   process.stderr.write(`bench: ${section.name}…\n`);
   const result = spawnSync(process.execPath, [resolve(ROOT, section.script), ...(section.args ?? [])], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });

@@ -14,7 +14,11 @@ export interface GeneratedContent {
 
 const IMAGE = resolve(import.meta.dirname, '../../src/docs/images/example-two-consoles.svg');
 
-export function generateContent(dir: string, pages: number, versions: number, options: { defects?: boolean } = {}): GeneratedContent {
+/**
+ * @param options.plain write plain Markdown (`.md`, no components), the common ground with other
+ *   generators, for the build comparison
+ */
+export function generateContent(dir: string, pages: number, versions: number, options: { defects?: boolean; plain?: boolean } = {}): GeneratedContent {
   const versionIds = Array.from({ length: versions }, (_, index) => (index === 0 ? 'latest' : `${versions - index}.0`));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'versions.json'), JSON.stringify(versionIds.map((id, index) => ({ id, label: id === 'latest' ? 'Latest' : id, status: index === 0 ? 'current' : 'supported' })), null, 2));
@@ -75,8 +79,42 @@ Upload the metadata, then read [step one](#step-one-of-${index}).
 ${links.join('\n')}
 ${defects.join('\n\n')}
 `;
+      if (options.plain) {
+        writeFileSync(join(folder, `guide-${index}.md`), plainBody(index, pages, version, section, links));
+        continue;
+      }
       writeFileSync(join(folder, `guide-${index}.mdx`), body);
     }
   }
   return { dir, pages: pages * versions, plantedDefects: planted };
+}
+
+function plainBody(index: number, pages: number, version: string, section: string, links: string[]): string {
+  return `---
+title: Generated guide ${index}
+description: A generated guide for benchmarks, number ${index} of ${pages} in version ${version}.
+idp: Generic SAML 2.0
+product: Keeper SSO Connect Cloud
+lastReviewed: 2026-11-28
+section: ${section}
+order: ${index}
+---
+
+Configure the identity provider for guide ${index}. This paragraph has some **bold** text, a \`code span\` and an [external reference](https://example.com/docs/${index}).
+
+## Before you start
+
+> Complete the prerequisites of [guide ${(index + 1) % pages}](../guide-${(index + 1) % pages}/) first.
+
+## Configure guide ${index}
+
+1. Open the console and select **SSO**. Set the value to \`Value ${index}\`.
+2. Upload the metadata, then check the result.
+
+![Diagram for guide ${index}](./images/diagram-${index}.svg)
+
+## Notes for guide ${index}
+
+${links.map((line) => line.replace(/\.\/guide-(\d+)\.mdx#step-two-of-\d+/g, '../guide-$1/')).join('\n')}
+`;
 }

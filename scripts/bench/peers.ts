@@ -1,0 +1,61 @@
+/**
+ * The build comparison with peers, on the same generated plain-Markdown pages: stepdocs, a minimal
+ * Astro 7 + MDX site that renders the pages through a content collection (the floor for any
+ * Astro-based generator), and Starlight. The peers are installed from the npm registry into a
+ * temporary folder for the run; they are not dependencies of stepdocs. Prints one JSON line.
+ * Usage: node scripts/bench/peers.ts <pages>
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateContent } from './generate-content.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const pages = Number(process.argv[2] ?? 500);
+const work = mkdtempSync(join(tmpdir(), 'stepdocs-bench-peers-'));
+const content = generateContent(join(work, 'content'), pages, 1, { defects: false, plain: true });
+const node = process.execPath;
+const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+
+function run(command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  return (performance.now() - start) / 1000;
+}
+
+/** A project folder with the given package.json dependencies, installed with the machine's npm. */
+function project(name: string, dependencies: Record<string, string>): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies: { ...dependencies, node: '22' } }, null, 2));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  return dir;
+}
+
+const results: Record<string, number> = { pages };
+
+// stepdocs itself, on the same plain pages.
+results.stepdocsSeconds = run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], ROOT, { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: join(work, 'stepdocs-dist'), STEPDOCS_CACHE_DIR: join(work, 'stepdocs-cache') });
+
+// Minimal Astro 7 + MDX: one content collection, one page rendering each entry.
+const minimal = project('minimal-astro', { astro: '^7.3.0', '@astrojs/mdx': '^8.0.0' });
+cpSync(join(content.dir, 'latest'), join(minimal, 'content'), { recursive: true });
+mkdirSync(join(minimal, 'src/pages'), { recursive: true });
+writeFileSync(join(minimal, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n");
+writeFileSync(join(minimal, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }) }) };\n");
+writeFileSync(join(minimal, 'src/pages/[...slug].astro'), "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.data.title}</title></head><body><Content /></body></html>\n");
+results.minimalAstroSeconds = run(join(minimal, 'node_modules/.bin/node'), [join(minimal, 'node_modules/astro/bin/astro.mjs'), 'build'], minimal);
+
+// Starlight, with its default Pagefind search.
+const starlight = project('starlight', { astro: '^7.3.0', '@astrojs/starlight': '^0.42.0', '@astrojs/markdown-remark': '^7.3.0' });
+mkdirSync(join(starlight, 'src/content/docs'), { recursive: true });
+cpSync(join(content.dir, 'latest'), join(starlight, 'src/content/docs'), { recursive: true });
+writeFileSync(join(starlight, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n");
+writeFileSync(join(starlight, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
+results.starlightSeconds = run(join(starlight, 'node_modules/.bin/node'), [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], starlight);
+
+process.stdout.write(`${JSON.stringify(results)}\n`);
+rmSync(work, { recursive: true, force: true });
