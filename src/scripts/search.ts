@@ -50,7 +50,9 @@ class Search extends HTMLElement {
       if (event.target === this.#dialog) this.#dialog.close();
     });
     document.addEventListener('keydown', (event) => {
-      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+      // The real target, also inside a widget's shadow root (event.target is only its host there).
+      const target = event.composedPath()[0];
+      const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if ((event.key === '/' && !typing && !event.ctrlKey && !event.metaKey) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
         event.preventDefault();
         this.open();

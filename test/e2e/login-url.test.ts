@@ -21,6 +21,8 @@ describe('the Login URL calculator', () => {
     const result = step.getByRole('group', { name: 'Login URL' });
     await expect(result.locator('code').first().textContent()).resolves.toBe('https://keepersecurity.eu/api/rest/sso/ext_login/459561502469');
     await expect(step.getByText('SSO ID 459561502469, European Union data center (keepersecurity.eu).').isVisible()).resolves.toBe(true);
+    // Typing `/` inside the widget must not open the site search.
+    await expect(page.getByRole('dialog', { name: 'Search the guides' }).isVisible()).resolves.toBe(false);
     // Keyboard only: Tab from the input reaches the copy button.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
