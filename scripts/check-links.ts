@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Finding } from '../src/lib/findings.ts';
 import { checkLinks, type ExternalReference } from '../src/lib/links/check-links.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
@@ -17,6 +16,7 @@ import { readVersions } from '../src/node/versions.ts';
 import { listFiles, readContentFolder } from '../src/node/content-files.ts';
 import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../src/node/link-findings-cache.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
+import { commandLine } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
 
@@ -26,33 +26,12 @@ const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github
   --dist      check the built site in dist/ (run npm run build first) instead of the MDX sources
   --config    configuration file (default stepdocs.config.json)`;
 
-function usageError(message: string): never {
-  process.stderr.write(`check: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    options: {
+const { values, positionals, usageError } = commandLine('check', USAGE, {
       format: { type: 'string', default: 'pretty' },
       external: { type: 'boolean', default: false },
       dist: { type: 'boolean', default: false },
-      config: { type: 'string', default: 'stepdocs.config.json' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+      config: { type: 'string', default: 'stepdocs.config.json' }
+    });
 const FORMATS = ['pretty', 'json', 'github', 'sarif'];
 if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
 
@@ -122,22 +101,22 @@ process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
 
 function readExclude(configPath: string): RegExp[] {
   if (!existsSync(configPath)) {
-    if (configPath !== 'stepdocs.config.json') usageError(`no such config file: ${configPath}`);
+    if (configPath !== 'stepdocs.config.json') return usageError(`no such config file: ${configPath}`);
     return [];
   }
   let config: unknown;
   try {
     config = JSON.parse(readFileSync(configPath, 'utf8'));
   } catch (error) {
-    usageError(`${configPath} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return usageError(`${configPath} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const patterns = (config as { links?: { exclude?: unknown } })?.links?.exclude ?? [];
-  if (!Array.isArray(patterns) || patterns.some((pattern) => typeof pattern !== 'string')) usageError(`${configPath}: links.exclude must be a list of regular expressions as strings`);
+  if (!Array.isArray(patterns) || patterns.some((pattern) => typeof pattern !== 'string')) return usageError(`${configPath}: links.exclude must be a list of regular expressions as strings`);
   return patterns.map((pattern: string) => {
     try {
       return new RegExp(pattern);
     } catch {
-      usageError(`${configPath}: links.exclude has an invalid regular expression \`${pattern}\``);
+      return usageError(`${configPath}: links.exclude has an invalid regular expression \`${pattern}\``);
     }
   });
 }

@@ -4,10 +4,11 @@
  * Exit codes: 0 no errors, 1 a file has an error, 2 usage error (no such file, bad flag).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkMetadata, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
+import type { Expectation } from '../src/lib/saml/rule.ts';
 import { formatPretty } from '../src/lib/report-format.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
+import { commandLine } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json] [--expect idp|sp|any] [--now <ISO date>]
 
@@ -16,27 +17,7 @@ const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json]
   --expect   what the files should be: idp (default: metadata you upload to Keeper), sp, or any
   --now      judge dates as of this time instead of now, e.g. 2027-01-01`;
 
-function usageError(message: string): never {
-  process.stderr.write(`check:metadata: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    options: { format: { type: 'string', default: 'pretty' }, expect: { type: 'string', default: 'idp' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals, usageError } = commandLine('check:metadata', USAGE, { format: { type: 'string', default: 'pretty' }, expect: { type: 'string', default: 'idp' }, now: { type: 'string' } });
 if (values.format !== 'pretty' && values.format !== 'json') usageError(`unknown format \`${values.format}\`; expected pretty or json`);
 if (values.expect !== 'idp' && values.expect !== 'sp' && values.expect !== 'any') usageError(`unknown --expect \`${values.expect}\`; expected idp, sp or any`);
 if (positionals.length === 0) usageError('no files given');
@@ -56,7 +37,7 @@ const config = readSiteConfig(process.env);
 const rulesUrl = new URL(`${config.base}rules/metadata/`, config.site).href;
 const reports: MetadataReport[] = [];
 for (const file of positionals) {
-  reports.push(await checkMetadata(new Uint8Array(readFileSync(file)), { file, now, expect: values.expect, rulesUrl }));
+  reports.push(await checkMetadata(new Uint8Array(readFileSync(file)), { file, now, expect: values.expect as Expectation, rulesUrl }));
 }
 
 const KIND: Record<MetadataReport['kind'], string> = { idp: 'IdP metadata', sp: 'SP metadata', aggregate: 'aggregate', other: 'metadata without an IdP or SP role', 'not-metadata': 'not SAML metadata' };

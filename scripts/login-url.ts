@@ -4,9 +4,9 @@
  * Exit codes: 0 printed, 1 the value was refused (reason on stderr), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { computeLoginUrl } from '../src/lib/keeper/login-url.ts';
 import { KEEPER_REGIONS, regionById } from '../src/lib/keeper/regions.ts';
+import { commandLine } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run login-url -- <value> [--region ${KEEPER_REGIONS.map((region) => region.id).join('|')}] [--json]
 
@@ -15,42 +15,23 @@ const USAGE = `Usage: npm run login-url -- <value> [--region ${KEEPER_REGIONS.ma
   --region    data center for a bare SSO ID (default us)
   --json      print every field as JSON`;
 
-function usageError(message: string): never {
-  process.stderr.write(`login-url: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
+const { values, positionals, usageError } = commandLine('login-url', USAGE, { region: { type: 'string' }, json: { type: 'boolean', default: false } });
+
+if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing <value>' : `expected one <value>, got ${positionals.length}`);
+if (values.region !== undefined && !regionById(values.region)) {
+  usageError(`unknown region \`${values.region}\`; expected one of ${KEEPER_REGIONS.map((region) => region.id).join(', ')}`);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    options: { region: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-
-if (parsed.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-if (parsed.positionals.length !== 1) usageError(parsed.positionals.length === 0 ? 'missing <value>' : `expected one <value>, got ${parsed.positionals.length}`);
-if (parsed.values.region !== undefined && !regionById(parsed.values.region)) {
-  usageError(`unknown region \`${parsed.values.region}\`; expected one of ${KEEPER_REGIONS.map((region) => region.id).join(', ')}`);
-}
-
-const value = parsed.positionals[0] === '-' ? readFileSync(0, 'utf8') : parsed.positionals[0]!;
-const result = computeLoginUrl(value, parsed.values.region ? { region: parsed.values.region } : {});
+const value = positionals[0] === '-' ? readFileSync(0, 'utf8') : positionals[0]!;
+const result = computeLoginUrl(value, values.region ? { region: values.region } : {});
 
 if (!result.ok) {
-  if (parsed.values.json) process.stdout.write(`${JSON.stringify({ ok: false, code: result.code, message: result.message }, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, code: result.code, message: result.message }, null, 2)}\n`);
   process.stderr.write(`login-url: ${result.message} (${result.code})\n`);
   process.exit(1);
 }
 
-if (parsed.values.json) {
+if (values.json) {
   const { region, ...rest } = result;
   process.stdout.write(`${JSON.stringify({ ...rest, region: region.id, regionLabel: region.label, host: region.host }, null, 2)}\n`);
 } else {

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { placeAt } from '../lib/guide/mdast.ts';
+import { lineStarts } from '../lib/text-position.ts';
 import { extractPage } from '../lib/links/extract.ts';
 import { currentVersion, VERSION_ID_PATTERN, type Version } from '../lib/versions.ts';
 import { listFiles } from './content-files.ts';
@@ -93,13 +94,12 @@ export function rewriteLinks(text: string, file: string, fromId: string, toId: s
   const page = extractPage(text, file);
   if (page.parseError) throw new CutError(`${file}: cannot parse MDX to rewrite its links (${page.parseError.reason}); fix the file first`);
   const prefixes = [`/${fromId}/`, ...(base !== '/' ? [`${base.replace(/\/?$/, '/')}${fromId}/`] : [])];
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const starts = lineStarts(text);
   const edits: Array<{ offset: number; length: number; replacement: string; line: number; from: string }> = [];
   for (const reference of page.references) {
     const prefix = prefixes.find((candidate) => reference.url.startsWith(candidate) || reference.url === candidate.slice(0, -1));
     if (!prefix) continue;
-    const start = lineStarts[reference.place.line - 1]! + reference.place.column - 1;
+    const start = starts[reference.place.line - 1]! + reference.place.column - 1;
     const offset = text.indexOf(reference.url, start);
     if (offset === -1) continue;
     const replacement = prefix.slice(0, -fromId.length - 1) + toId + reference.url.slice(prefix.length - 1);

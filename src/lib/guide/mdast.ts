@@ -4,6 +4,7 @@
  */
 import { mdxToMdast, markdownToMdast } from 'satteri';
 import type { Finding, Place } from '../findings.ts';
+import { placeFinder } from '../text-position.ts';
 
 /** The mdast node shape Sätteri materialises (unist-compatible). */
 export interface MdNode {
@@ -123,11 +124,5 @@ function findTagEnd(source: string, from: number): number {
 
 /** 1-based line and column of a character offset. */
 export function placeAt(source: string, offset: number): Place {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return placeFinder(source)(offset);
 }

@@ -6,6 +6,7 @@ import { parse } from 'node-html-parser';
 import type { Finding } from '../findings.ts';
 import { compareFindings } from '../findings.ts';
 import { closest } from '../text-distance.ts';
+import { placeFinder } from '../text-position.ts';
 import type { ExternalReference } from './check-links.ts';
 import { linkRuleSeverity, type LinkRuleId } from './rules.ts';
 
@@ -37,7 +38,7 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
 
   for (const { page, root } of roots) {
     const file = `${input.displayPrefix.replace(/\/?$/, '/')}${page.path}`;
-    const lines = lineIndex(page.html);
+    const lines = placeFinder(page.html);
     const report = (ruleId: LinkRuleId, offset: number, reason: string) => findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file, place: lines(offset), source: 'stepdocs-links' });
     const pageUrl = new URL(`http://site${base}${page.path.replace(/index\.html$/, '')}`);
     for (const element of root.querySelectorAll('[href], [src], [srcset]')) {
@@ -80,19 +81,4 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
     }
   }
   return { findings: findings.sort(compareFindings), references, external };
-}
-
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
 }

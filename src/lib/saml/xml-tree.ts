@@ -8,6 +8,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Place } from '../findings.ts';
+import { placeFinder } from '../text-position.ts';
 import { NS } from './namespaces.ts';
 
 export interface XmlAttribute {
@@ -151,23 +152,11 @@ export function childrenByLocalName(element: XmlElement, local: string): XmlElem
 
 /** Turns character offsets into line and column, with one scan of the text done on first use. */
 export class Locator {
-  #lineStarts: number[] | undefined;
   readonly text: string;
+  readonly place: (offset: number) => Place;
   constructor(text: string) {
     this.text = text;
-  }
-
-  place(offset: number): Place {
-    this.#lineStarts ??= lineStarts(this.text);
-    const starts = this.#lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    this.place = placeFinder(text);
   }
 
   /** Place of `name=` inside the start tag at `offset`, else of the tag itself. */
@@ -176,10 +165,4 @@ export class Locator {
     const index = this.text.slice(element.offset, end === -1 ? undefined : end).search(new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`));
     return this.place(index === -1 ? element.offset : element.offset + index + 1);
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
 }

@@ -1,6 +1,6 @@
 /** Rules about keys: a usable signing certificate, in date, strong enough. */
 import { NS } from '../namespaces.ts';
-import { signingKeys, type KeyModel } from '../model.ts';
+import { signingKeys, type KeyModel, type RoleModel } from '../model.ts';
 import { defineRules } from '../rule.ts';
 import type { CertificateInfo } from '../certificate.ts';
 
@@ -9,6 +9,14 @@ export const EXPIRY_WARNING_DAYS = 30;
 
 function certificateOf(key: KeyModel): CertificateInfo | undefined {
   return key.certificate?.ok ? key.certificate.certificate : undefined;
+}
+
+/** Every readable certificate of an entity's roles, with its key; the key rules all walk this list. */
+function readableCertificates(roles: readonly RoleModel[], keysOf: (role: RoleModel) => KeyModel[] = (role) => role.keys): Array<{ key: KeyModel; certificate: CertificateInfo }> {
+  return roles.flatMap((role) => keysOf(role).flatMap((key) => {
+    const certificate = certificateOf(key);
+    return certificate ? [{ key, certificate }] : [];
+  }));
 }
 
 function day(date: Date): string {
@@ -128,15 +136,12 @@ export const keyRules = defineRules([
     check: {
       stage: 'entity',
       run({ entity, locator, now }, report) {
-        for (const role of entity.roles) {
-          for (const key of signingKeys(role)) {
-            const certificate = certificateOf(key);
-            if (!certificate || certificate.notBefore.getTime() > now.getTime()) continue;
-            const left = certificate.notAfter.getTime() - now.getTime();
-            if (left < 0 || left > EXPIRY_WARNING_DAYS * DAY) continue;
-            const days = Math.ceil(left / DAY);
-            report({ place: locator.place(key.certificateElement!.offset), reason: `Signing certificate ${describe(certificate)} expires on ${day(certificate.notAfter)}, in ${days} day${days === 1 ? '' : 's'}` });
-          }
+        for (const { key, certificate } of readableCertificates(entity.roles, signingKeys)) {
+          if (certificate.notBefore.getTime() > now.getTime()) continue;
+          const left = certificate.notAfter.getTime() - now.getTime();
+          if (left < 0 || left > EXPIRY_WARNING_DAYS * DAY) continue;
+          const days = Math.ceil(left / DAY);
+          report({ place: locator.place(key.certificateElement!.offset), reason: `Signing certificate ${describe(certificate)} expires on ${day(certificate.notAfter)}, in ${days} day${days === 1 ? '' : 's'}` });
         }
       },
     },
@@ -152,13 +157,10 @@ export const keyRules = defineRules([
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
-        for (const role of entity.roles) {
-          for (const key of role.keys) {
-            const certificate = certificateOf(key);
-            if (!certificate?.keySize) continue;
-            const minimum = certificate.keyType === 'RSA' ? 2048 : certificate.keyType === 'EC' ? 256 : 0;
-            if (certificate.keySize < minimum) report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} has a ${certificate.keyType} ${certificate.keySize}-bit key; expected at least ${minimum} bits` });
-          }
+        for (const { key, certificate } of readableCertificates(entity.roles)) {
+          if (!certificate.keySize) continue;
+          const minimum = certificate.keyType === 'RSA' ? 2048 : certificate.keyType === 'EC' ? 256 : 0;
+          if (certificate.keySize < minimum) report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} has a ${certificate.keyType} ${certificate.keySize}-bit key; expected at least ${minimum} bits` });
         }
       },
     },
@@ -174,12 +176,9 @@ export const keyRules = defineRules([
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
-        for (const role of entity.roles) {
-          for (const key of role.keys) {
-            const certificate = certificateOf(key);
-            if (certificate?.signatureHash === 'SHA-1' || certificate?.signatureHash === 'MD5') {
-              report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} is signed with ${certificate.signatureAlgorithm}; expected SHA-256 or stronger` });
-            }
+        for (const { key, certificate } of readableCertificates(entity.roles)) {
+          if (certificate.signatureHash === 'SHA-1' || certificate.signatureHash === 'MD5') {
+            report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} is signed with ${certificate.signatureAlgorithm}; expected SHA-256 or stronger` });
           }
         }
       },
