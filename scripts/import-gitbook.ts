@@ -1,0 +1,81 @@
+/**
+ * `npm run import:gitbook -- <space-folder-or-file> --version <id> [--into <subfolder>] [--dry-run] [--force]`
+ * Imports GitBook (Git Sync) markdown as stepdocs MDX. Nothing is overwritten without --force; every
+ * file is written atomically; running it twice on the same input gives the same bytes.
+ * Exit codes: 0 imported (or planned), 1 refused or failed, 2 usage error.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readSiteConfig } from '../src/lib/site-config.ts';
+import { VERSION_ID_PATTERN } from '../src/lib/versions.ts';
+import { commandLine } from '../src/node/cli.ts';
+import { planImport } from '../src/node/gitbook-space.ts';
+import { writeFileAtomic } from '../src/node/write-file.ts';
+
+const USAGE = `Usage: npm run import:gitbook -- <space-folder-or-file> --version <id> [--into <subfolder>] [--dry-run] [--force]
+
+  --version      version folder to import into, e.g. latest
+  --into         subfolder of the version folder (default: the version folder itself)
+  --idp          identity provider for the guides' frontmatter (default "Generic SAML 2.0")
+  --product      product for the frontmatter (default "Keeper SSO Connect Cloud")
+  --section      sidebar section for pages SUMMARY.md does not group (default "Imported")
+  --reviewed     lastReviewed date (default today)
+  --dry-run      print the plan and write nothing
+  --force        overwrite existing files`;
+
+const { values, positionals, usageError } = commandLine('import:gitbook', USAGE, {
+  version: { type: 'string' },
+  into: { type: 'string', default: '' },
+  idp: { type: 'string', default: 'Generic SAML 2.0' },
+  product: { type: 'string', default: 'Keeper SSO Connect Cloud' },
+  section: { type: 'string', default: 'Imported' },
+  reviewed: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+});
+if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing <space-folder-or-file>' : `expected one input, got ${positionals.length}`);
+const version = values.version;
+if (!version) usageError('missing --version');
+if (!VERSION_ID_PATTERN.test(version!)) usageError(`\`${version}\` is not a version id`);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(values.reviewed)) usageError(`--reviewed \`${values.reviewed}\` is not a date written as YYYY-MM-DD`);
+if (!existsSync(positionals[0]!)) usageError(`no such file or folder: ${positionals[0]}`);
+
+const site = readSiteConfig(process.env);
+const versionDir = resolve(site.contentDir, version!);
+const show = (path: string) => relative(process.cwd(), path) || path;
+try {
+  const plan = planImport({ input: positionals[0]!, into: values.into, idp: values.idp, product: values.product, lastReviewed: values.reviewed, section: values.section });
+  const outputs = [...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx as string | undefined, from: undefined as string | undefined })), ...plan.pages.flatMap((page) => page.copies.map((copy) => ({ path: join(versionDir, copy.to), content: undefined, from: copy.from })))];
+  const existing = outputs.filter((output) => existsSync(output.path) && (output.content === undefined || readFileSync(output.path, 'utf8') !== output.content));
+  if (existing.length > 0 && !values.force && !values['dry-run']) {
+    process.stderr.write(`import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.\n`);
+    process.exit(1);
+  }
+  const lines: string[] = [];
+  const totals: Record<string, number> = {};
+  for (const page of plan.pages) {
+    for (const [kind, count] of Object.entries(page.report.converted)) totals[kind] = (totals[kind] ?? 0) + count;
+    lines.push(`${values['dry-run'] ? 'would write' : 'wrote'} ${show(join(versionDir, page.target))} (from ${show(page.source)})`);
+  }
+  if (!values['dry-run']) {
+    for (const output of outputs) {
+      if (output.content !== undefined) writeFileAtomic(output.path, output.content);
+      else {
+        mkdirSync(dirname(output.path), { recursive: true });
+        copyFileSync(output.from!, output.path);
+      }
+    }
+    const remote = plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target })));
+    if (remote.length > 0) writeFileAtomic(join(versionDir, values.into, 'gitbook-images-to-fetch.json'), `${JSON.stringify(remote, null, 2)}\n`);
+  }
+  lines.push('', `Pages: ${plan.pages.length}. Converted: ${Object.entries(totals).sort().map(([kind, count]) => `${kind} ${count}`).join(', ') || 'nothing special'}.`);
+  const warnings = [...plan.warnings, ...plan.pages.flatMap((page) => page.report.warnings.map((warning) => `${show(page.source)}:${warning.line} ${warning.message}`))];
+  if (warnings.length > 0) lines.push('', `Warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
+  const remoteCount = plan.pages.reduce((sum, page) => sum + page.report.images.filter((image) => image.remote).length, 0);
+  if (remoteCount > 0) lines.push('', `Images still to fetch: ${remoteCount} (listed in ${show(join(versionDir, values.into, 'gitbook-images-to-fetch.json'))}; npm run check reports them as missing until they are saved).`);
+  if (values['dry-run']) lines.push('', 'Dry run: nothing was written.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+} catch (error) {
+  process.stderr.write(`import:gitbook: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,390 @@
+/**
+ * One GitBook page (Git Sync markdown) to stepdocs MDX. GitBook's block tags are tokenised first
+ * (blocks.ts), the Markdown between them is parsed with mdast-util-from-markdown, constructs are
+ * mapped to stepdocs components, and the tree is written back with mdast-util-to-markdown and the
+ * MDX extensions, which escape `{` and `<` where MDX needs it. Anything without an equivalent is
+ * kept readable (as a fenced block) and reported; nothing is dropped silently.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import GithubSlugger from 'github-slugger';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { placeFinder } from '../text-position.ts';
+import { tokenize, type Segment } from './blocks.ts';
+
+// mdast node shapes are kept loose here: the converter builds MDX JSX nodes the base types do not know.
+type Node = { type: string; children?: Node[]; value?: string; url?: string; alt?: string | null; title?: string | null; lang?: string | null; meta?: string | null; depth?: number; name?: string; attributes?: unknown[]; position?: { start: { offset?: number } } };
+
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
+export interface PageReport {
+  /** Constructs converted, by kind: `hint`, `stepper`, `figure` … */
+  converted: Record<string, number>;
+  warnings: ImportWarning[];
+  /** Images the page needs: where they come from and the local path the page now uses. */
+  images: Array<{ source: string; target: string; remote: boolean }>;
+}
+
+export interface ConvertOptions {
+  /** Source path, for reports. */
+  file: string;
+  frontmatter: { idp: string; product: string; lastReviewed: string; section: string; order: number };
+  /** Rewrites a link target (relative `.md` links, app.gitbook.com links); undefined keeps it. */
+  rewriteLink?: (url: string) => string | undefined;
+  /** Title of a linked page, for content-ref blocks. */
+  titleOf?: (url: string) => string | undefined;
+  /** Source of an included file (`.gitbook/includes/…`). */
+  readInclude?: (path: string) => string | undefined;
+}
+
+const HINT_TYPES: Record<string, string> = { info: 'info', success: 'success', warning: 'warning', danger: 'danger', tip: 'success', note: 'info' };
+
+export function convertPage(source: string, options: ConvertOptions): { mdx: string; report: PageReport } {
+  const report: PageReport = { converted: {}, warnings: [], images: [] };
+  const count = (kind: string) => (report.converted[kind] = (report.converted[kind] ?? 0) + 1);
+  const place = placeFinder(source);
+  const warn = (offset: number, message: string) => report.warnings.push({ line: place(offset).line, message });
+
+  const { data, body, bodyOffset } = splitFrontmatter(source);
+  const slugger = new GithubSlugger();
+
+  const fromSegments = (segments: Segment[], depth: number): Node[] => segments.flatMap((segment) => (segment.kind === 'text' ? fromText(segment.text, segment.offset) : fromBlock(segment, depth)));
+
+  const fromText = (text: string, offset: number): Node[] => {
+    if (text.trim() === '') return [];
+    const tree = fromMarkdown(text.replace(/\u200c/g, ''), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
+    return cleanChildren(tree.children ?? [], offset);
+  };
+
+  const cleanChildren = (nodes: Node[], baseOffset: number): Node[] =>
+    nodes.flatMap((node): Node[] => {
+      const at = baseOffset + (node.position?.start.offset ?? 0);
+      if (node.type === 'html') return fromHtml(node.value ?? '', at, false);
+      if (node.type === 'image') return [figure(node.url ?? '', node.alt ?? '', node.title ?? '', at)];
+      if (node.type === 'paragraph') {
+        const children = cleanInline(node.children ?? [], baseOffset);
+        if (children.length === 1 && children[0]!.type === 'mdxJsxFlowElement') return children;
+        if (children.every((child) => child.type === 'text' && (child.value ?? '').trim() === '')) return [];
+        return [{ ...node, children: trimBreaks(children) }];
+      }
+      if (node.type === 'link') return [rewriteLinkNode(node, at)];
+      if (node.type === 'code') return [{ ...node, value: (node.value ?? '').replace(/\u200c/g, '') }];
+      // Headings and table cells hold phrasing content: their HTML is inline HTML.
+      if (node.type === 'heading' || node.type === 'tableCell') return [{ ...node, children: trimBreaks(cleanInline(node.children ?? [], baseOffset)) }];
+      if (node.children) return [{ ...node, children: cleanChildren(node.children, baseOffset) }];
+      return [node];
+    });
+
+  const cleanInline = (nodes: Node[], baseOffset: number): Node[] =>
+    nodes.flatMap((node): Node[] => {
+      const at = baseOffset + (node.position?.start.offset ?? 0);
+      if (node.type === 'html') return fromHtml(node.value ?? '', at, true);
+      if (node.type === 'image') {
+        // An image alone in its paragraph becomes a figure; one in a sentence is kept as a Markdown image.
+        return nodes.length === 1 ? [figure(node.url ?? '', node.alt ?? '', node.title ?? '', at)] : [{ ...node, url: localImage(node.url ?? '', at) }];
+      }
+      if (node.type === 'link') return [rewriteLinkNode(node, at)];
+      if ((node.type === 'strong' || node.type === 'emphasis') && toString(node as never).trim() === '') return [];
+      // GitBook leaves empty bold markers (`****`) behind; Markdown reads them as literal asterisks.
+      if (node.type === 'text' && node.value?.includes('****')) return [{ ...node, value: node.value.replace(/\*{4,}/g, '') }];
+      if (node.children) return [{ ...node, children: cleanInline(node.children, baseOffset) }];
+      return [node];
+    });
+
+  const trimBreaks = (nodes: Node[]): Node[] => {
+    const result = [...nodes];
+    // A backslash that ends a paragraph is a hard break with nothing after it: GitBook noise.
+    const last = result.at(-1);
+    if (last?.type === 'text' && last.value?.endsWith('\\')) result[result.length - 1] = { ...last, value: last.value.replace(/\\+$/, '') };
+    while (result.length > 0 && (result.at(-1)!.type === 'break' || (result.at(-1)!.type === 'text' && result.at(-1)!.value?.trim() === ''))) result.pop();
+    // GitBook writes a blank line as two backslash breaks in a row; one break is enough.
+    return result.filter((node, index) => !(node.type === 'break' && result[index - 1]?.type === 'break'));
+  };
+
+  const rewriteLinkNode = (node: Node, at: number): Node => {
+    const url = node.url ?? '';
+    const rewritten = options.rewriteLink?.(url);
+    if (rewritten !== undefined) {
+      count('link');
+      return { ...node, url: rewritten, children: cleanInline(node.children ?? [], 0) };
+    }
+    if (/app\.gitbook\.com/.test(url)) warn(at, `Link to another GitBook space kept as-is: ${url}`);
+    return { ...node, children: cleanInline(node.children ?? [], 0) };
+  };
+
+  const localImage = (url: string, at: number): string => {
+    const remote = /^https?:\/\//i.test(url);
+    const name = imageName(url);
+    const target = `./images/${name}`;
+    if (!report.images.some((image) => image.source === url)) report.images.push({ source: url, target, remote });
+    if (remote) warn(at, `Remote image ${abbreviate(url)} must be downloaded to ${target}`);
+    return target;
+  };
+
+  const figure = (url: string, alt: string, caption: string, at: number): Node => {
+    count('figure');
+    const attributes: Array<{ type: string; name: string; value: string | null }> = [jsxAttribute('src', localImage(url, at))];
+    // GitBook exports often have empty alt text. Say so rather than invent a description: the page
+    // stays as accessible as the original, builds, and the report lists every image to describe.
+    if (alt.trim() === '') {
+      attributes.push({ type: 'mdxJsxAttribute', name: 'decorative', value: null }, jsxAttribute('alt', ''));
+      warn(at, 'Image had no alt text and is marked `decorative`; describe it with `alt="…"` if it shows something the reader needs');
+    } else {
+      attributes.push(jsxAttribute('alt', alt.trim()));
+    }
+    if (caption.trim()) attributes.push(jsxAttribute('caption', caption.trim()));
+    return { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children: [] };
+  };
+
+  const fromHtml = (html: string, at: number, inline: boolean): Node[] => {
+    const trimmed = html.trim();
+    if (/^<!--[\s\S]*-->$/.test(trimmed)) return [];
+    if (/^<br\s*\/?>$/i.test(trimmed)) return inline ? [{ type: 'break' }] : [];
+    const img = /<img\b([^>]*)>/i.exec(trimmed);
+    if (img && /^<(figure|img|picture|p|div)\b/i.test(trimmed)) {
+      const attrs = htmlAttributes(img[1]!);
+      const caption = /<figcaption>([\s\S]*?)<\/figcaption>/i.exec(trimmed)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+      return [figure(attrs.src ?? '', attrs.alt ?? '', decodeEntities(caption), at)];
+    }
+    if (inline) {
+      // Inline formatting tags (<mark>, <kbd>, <sup> …): their text stays, the tag goes.
+      count('inline-html');
+      return [];
+    }
+    warn(at, `HTML without a stepdocs equivalent kept as a code block: ${abbreviate(trimmed.split('\n')[0]!)}`);
+    count('kept-as-is');
+    return [{ type: 'code', lang: 'html', value: trimmed }];
+  };
+
+  const fromBlock = (block: Extract<Segment, { kind: 'block' }>, depth: number): Node[] => {
+    if (!block.closed && block.children.length > 0) warn(block.offset, `\`${block.raw}\` has no end tag; its content runs to the end of the enclosing block`);
+    const inner = () => fromSegments(block.children, depth + 1);
+    switch (block.name) {
+      case 'hint': {
+        count('hint');
+        const type = HINT_TYPES[block.args.style ?? 'info'] ?? 'info';
+        const children = inner();
+        const attributes = [jsxAttribute('type', type)];
+        const first = children[0];
+        if (first?.type === 'heading') {
+          attributes.push(jsxAttribute('title', toString(first as never)));
+          children.shift();
+        }
+        return [{ type: 'mdxJsxFlowElement', name: 'Hint', attributes, children }];
+      }
+      case 'stepper': {
+        count('stepper');
+        const steps = block.children.filter((child) => child.kind === 'block' && child.name === 'step');
+        return [{ type: 'mdxJsxFlowElement', name: 'Steps', attributes: [], children: steps.map((step) => stepFrom(fromSegments([step], depth + 1))) }];
+      }
+      case 'step': {
+        count('step');
+        return inner();
+      }
+      case 'tabs': {
+        count('tabs');
+        return block.children.flatMap((tab) => {
+          if (tab.kind !== 'block') return fromSegments([tab], depth + 1);
+          const title = tab.args.title ?? 'Tab';
+          return [{ type: 'heading', depth: Math.min(6, 3 + depth), children: [{ type: 'text', value: title }] }, ...fromSegments(tab.children, depth + 1)];
+        });
+      }
+      case 'code': {
+        count('code');
+        const children = inner();
+        const title = block.args.title;
+        return children.map((child) => (child.type === 'code' && title ? { ...child, meta: `title="${title.replace(/"/g, "'")}"` } : child));
+      }
+      case 'content-ref':
+      case 'page-ref': {
+        count('content-ref');
+        const url = block.args.url ?? block.args.page ?? block.args[''] ?? '';
+        const target = options.rewriteLink?.(url) ?? url;
+        const title = options.titleOf?.(url) ?? (toString({ type: 'root', children: inner() } as never).trim() || url);
+        return [{ type: 'paragraph', children: [{ type: 'link', url: target, children: [{ type: 'text', value: title }] }] }];
+      }
+      case 'embed': {
+        count('embed');
+        const url = block.args.url ?? '';
+        const caption = toString({ type: 'root', children: inner() } as never).trim();
+        return [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: caption || url }] }] }];
+      }
+      case 'file': {
+        count('file');
+        const src = block.args.src ?? '';
+        return [{ type: 'paragraph', children: [{ type: 'link', url: src, children: [{ type: 'text', value: toString({ type: 'root', children: inner() } as never).trim() || src.split('/').pop() || src }] }] }];
+      }
+      case 'include': {
+        const path = block.args[''] ?? block.args.path ?? '';
+        const included = options.readInclude?.(path);
+        if (included === undefined) {
+          warn(block.offset, `Include \`${path}\` could not be read; kept as a note`);
+          return [{ type: 'paragraph', children: [{ type: 'text', value: `(Included content from ${path} was not found.)` }] }];
+        }
+        count('include');
+        return fromSegments(tokenize(splitFrontmatter(included).body), depth + 1).map((node) => stripPositions(node));
+      }
+      case 'columns':
+      case 'column':
+      case 'updates':
+      case 'update':
+        count(block.name);
+        return inner();
+      default: {
+        warn(block.offset, `\`{% ${block.name} %}\` has no stepdocs equivalent; kept as a code block`);
+        count('kept-as-is');
+        const raw = sourceOf(block, source);
+        return [{ type: 'code', lang: 'text', value: raw }];
+      }
+    }
+  };
+
+  const stepFrom = (children: Node[]): Node => {
+    let title = 'Step';
+    const first = children[0];
+    if (first?.type === 'heading') {
+      title = toString(first as never).trim();
+      children = children.slice(1);
+    } else if (first) {
+      title = firstSentence(toString(first as never));
+    }
+    // Ids are anchors people link to: the first words of the title are enough.
+    const words = title.split(/\s+/).slice(0, 6).join(' ');
+    const id = slugger.slug(words).replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || slugger.slug('step');
+    return { type: 'mdxJsxFlowElement', name: 'Step', attributes: [jsxAttribute('id', id), jsxAttribute('title', title)], children: children.length > 0 ? children : [{ type: 'paragraph', children: [{ type: 'text', value: title }] }] };
+  };
+
+  let children = fromSegments(shiftSegments(tokenize(body), bodyOffset), 0);
+  // The title comes from frontmatter or the first top-level heading, which the page layout shows.
+  let title = typeof data.title === 'string' ? data.title : undefined;
+  const h1 = children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  if (h1 !== -1) {
+    title ??= toString(children[h1] as never).trim();
+    children.splice(h1, 1);
+  }
+  children = numberedRunsToSteps(children, stepFrom, count);
+  const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim().replace(/\s+/g, ' ') : describe(children, title ?? options.file);
+  const frontmatter = {
+    title: title ?? options.file.split('/').pop()!.replace(/\.md$/, ''),
+    description: description.length > 300 ? `${description.slice(0, 297)}…` : description,
+    ...options.frontmatter,
+  };
+  const mdx = toMarkdown({ type: 'root', children } as never, { extensions: [gfmToMarkdown(), mdxToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' });
+  return { mdx: `---\n${stringifyYaml(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${mdx.trimEnd()}\n`, report };
+}
+
+/** Paragraphs that start with "(1)", "(2)" … are GitBook's hand-numbered procedures: make them steps. */
+function numberedRunsToSteps(nodes: Node[], stepFrom: (children: Node[]) => Node, count: (kind: string) => void): Node[] {
+  const marker = (node: Node | undefined) => (node?.type === 'paragraph' ? /^\s*\((\d+)\)\s*/.exec(toString(node as never)) : null);
+  const result: Node[] = [];
+  let index = 0;
+  while (index < nodes.length) {
+    const first = marker(nodes[index]);
+    if (!first || first[1] !== '1') {
+      result.push(nodes[index]!);
+      index += 1;
+      continue;
+    }
+    const steps: Node[][] = [];
+    let expected = 1;
+    while (index < nodes.length) {
+      const node = nodes[index]!;
+      const match = marker(node);
+      if (match && Number(match[1]) === expected) {
+        steps.push([stripMarker(node)]);
+        expected += 1;
+      } else if (node.type === 'heading') {
+        break;
+      } else {
+        steps.at(-1)!.push(node);
+      }
+      index += 1;
+    }
+    count('numbered-steps');
+    result.push({ type: 'mdxJsxFlowElement', name: 'Steps', attributes: [], children: steps.map((step) => stepFrom(step)) });
+  }
+  return result;
+}
+
+function stripMarker(paragraph: Node): Node {
+  const children = [...(paragraph.children ?? [])];
+  const first = children[0];
+  if (first?.type === 'text') children[0] = { ...first, value: (first.value ?? '').replace(/^\s*\(\d+\)\s*/, '') };
+  return { ...paragraph, children };
+}
+
+function firstSentence(text: string): string {
+  const sentence = text.trim().split(/(?<=[.:!?])\s/)[0]!.replace(/[.:]$/, '');
+  return sentence.length > 80 ? `${sentence.slice(0, 77)}…` : sentence;
+}
+
+function describe(children: Node[], fallback: string): string {
+  const paragraph = children.find((node) => node.type === 'paragraph' && toString(node as never).trim().length >= 10);
+  return paragraph ? toString(paragraph as never).trim().replace(/\s+/g, ' ') : `${fallback}: imported from GitBook.`;
+}
+
+export function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string; bodyOffset: number } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!match) return { data: {}, body: source, bodyOffset: 0 };
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]!);
+  } catch {
+    data = {};
+  }
+  return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: source.slice(match[0].length), bodyOffset: match[0].length };
+}
+
+function jsxAttribute(name: string, value: string): { type: string; name: string; value: string | null } {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+function htmlAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const match of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[match[1]!.toLowerCase()] = decodeEntities(match[2] ?? match[3] ?? '');
+  return attributes;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))).replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** A stable local file name for an image: the last path segment of its URL, made file-system safe. */
+export function imageName(url: string): string {
+  let path = url.split(/[?#]/)[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Keep it encoded.
+  }
+  const last = path.split('/').pop() || 'image';
+  return last.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'image';
+}
+
+function sourceOf(block: Extract<Segment, { kind: 'block' }>, source: string): string {
+  const endTag = new RegExp(`\\{%\\s*end${block.name.replace(/[^\w-]/g, '')}\\s*%\\}`, 'g');
+  endTag.lastIndex = block.offset;
+  const end = block.closed ? endTag.exec(source) : null;
+  return source.slice(block.offset, end ? end.index + end[0].length : block.offset + block.raw.length).trim();
+}
+
+/** Segment offsets measured from the start of the file, so warnings name the file's own lines. */
+function shiftSegments(segments: Segment[], by: number): Segment[] {
+  return segments.map((segment) => (segment.kind === 'text' ? { ...segment, offset: segment.offset + by } : { ...segment, offset: segment.offset + by, children: shiftSegments(segment.children, by) }));
+}
+
+function stripPositions(node: Node): Node {
+  const { position: _position, ...rest } = node;
+  return rest.children ? { ...rest, children: rest.children.map(stripPositions) } : rest;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

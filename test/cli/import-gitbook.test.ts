@@ -1,0 +1,99 @@
+/** `npm run import:gitbook` on the seed page and on every corpus space, and a build of an imported space. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mdxToMdast } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { validateGuide } from '../../src/lib/guide/validate-guide';
+import { listFiles } from '../../src/node/content-files';
+import { buildSite, cleanEnv, ROOT } from '../support/build-site';
+
+const SEED = resolve(ROOT, '../shared/seed/jumpcloud.gitbook.md');
+const CORPUS = resolve(ROOT, '../shared/corpus/gitbook');
+
+function contentFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stepdocs-import-'));
+  writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
+  mkdirSync(join(dir, 'latest'));
+  return dir;
+}
+
+function run(contentDir: string, args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import-gitbook.ts'), ...args], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run import:gitbook', () => {
+  it('imports the seed into a guide with the five steps, the hints and the figures of the hand-made one', () => {
+    const dir = contentFolder();
+    const result = run(dir, [SEED, '--version', 'latest', '--idp', 'JumpCloud', '--section', 'Identity providers', '--reviewed', '2026-11-28']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Converted: figure 15, hint 6, inline-html 1, numbered-steps 1.');
+    expect(result.stdout).toContain('Images still to fetch: 15');
+    const mdx = readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8');
+    expect([...mdx.matchAll(/<Step id="([^"]+)"/g)].length).toBe(5);
+    expect([...mdx.matchAll(/<Hint type="(\w+)"/g)].map((match) => match[1])).toEqual(['success', 'warning', 'info', 'success', 'info', 'warning']);
+    expect(mdx).toContain('<Hint type="info" title="User Provisioning SSO+SCIM">');
+    expect(mdx).not.toMatch(/gitbook\.io|https:\/\/[^)"\s]*\.(png|jpg)/i);
+    const manifest = JSON.parse(readFileSync(join(dir, 'latest/gitbook-images-to-fetch.json'), 'utf8'));
+    expect(manifest).toHaveLength(15);
+    expect(manifest[0].source).toMatch(/^https:\/\/2503956294-files\.gitbook\.io\//);
+    // Valid MDX, and valid stepdocs structure except for the images still to fetch.
+    mdxToMdast(mdx);
+    const problems = validateGuide(mdx, { file: 'jumpcloud.mdx', checkAsset: () => ({ status: 'missing' }) }).map((finding) => finding.ruleId);
+    expect(new Set(problems)).toEqual(new Set(['figure/missing-file']));
+  });
+
+  it('writes nothing on a dry run, refuses to overwrite without --force, and is byte-identical when run twice', () => {
+    const dir = contentFolder();
+    const dry = run(dir, [SEED, '--version', 'latest', '--dry-run', '--reviewed', '2026-11-28']);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(readdirSync(join(dir, 'latest'))).toEqual([]);
+    expect(run(dir, [SEED, '--version', 'latest', '--reviewed', '2026-11-28']).status).toBe(0);
+    const first = readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8');
+    expect(run(dir, [SEED, '--version', 'latest', '--reviewed', '2026-11-28']).status).toBe(0);
+    expect(readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8')).toBe(first);
+    writeFileSync(join(dir, 'latest/jumpcloud.mdx'), 'edited by an author\n');
+    const refused = run(dir, [SEED, '--version', 'latest', '--reviewed', '2026-11-28']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('1 file would be overwritten');
+    expect(readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8')).toBe('edited by an author\n');
+    expect(run(dir, [SEED, '--version', 'latest', '--force', '--reviewed', '2026-11-28']).status).toBe(0);
+    expect(readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8')).toBe(first);
+  });
+
+  it.each(readdirSync(CORPUS).filter((name) => !name.endsWith('.md')))('imports the corpus space %s; every page is valid MDX', (space) => {
+    const dir = contentFolder();
+    const result = run(dir, [join(CORPUS, space), '--version', 'latest', '--into', 'imported', '--reviewed', '2026-11-28']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const pages = listFiles(join(dir, 'latest/imported')).filter((file) => file.endsWith('.mdx'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const mdx = readFileSync(join(dir, 'latest/imported', page), 'utf8');
+      expect(() => mdxToMdast(mdx), page).not.toThrow();
+      const errors = validateGuide(mdx, { file: page, checkAsset: () => ({ status: 'ok' }) }).filter((finding) => finding.severity === 'error');
+      expect(errors, page).toEqual([]);
+    }
+  });
+
+  it('orders a space by SUMMARY.md and groups its pages into sections', () => {
+    const dir = contentFolder();
+    run(dir, [join(CORPUS, 'audacity__audacity-support'), '--version', 'latest', '--reviewed', '2026-11-28']);
+    const order = (file: string) => /\norder: (\d+)\n/.exec(readFileSync(join(dir, 'latest', file), 'utf8'))?.[1];
+    const section = (file: string) => /\nsection: (.+)\n/.exec(readFileSync(join(dir, 'latest', file), 'utf8'))?.[1];
+    expect(existsSync(join(dir, 'latest/index.mdx'))).toBe(true);
+    expect(Number(order('index.mdx'))).toBeLessThan(Number(order('basics/installing-ffmpeg.mdx')));
+    expect(section('basics/installing-ffmpeg.mdx')).not.toBe('Imported');
+  });
+
+  it('builds a site from an imported space', () => {
+    const dir = contentFolder();
+    expect(run(dir, [join(CORPUS, 'hambergerpls__gbmd-mdoc'), '--version', 'latest', '--reviewed', '2026-11-28']).status).toBe(0);
+    const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(build.output).toContain('Complete!');
+    expect(build.status).toBe(0);
+  });
+});

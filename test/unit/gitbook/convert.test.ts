@@ -1,0 +1,89 @@
+/** GitBook constructs and serialisation artefacts, each from input to the exact MDX written. */
+import { mdxToMdast } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/lib/gitbook/blocks';
+import { convertPage } from '../../../src/lib/gitbook/convert';
+
+const FRONTMATTER = { idp: 'Okta', product: 'Keeper SSO Connect Cloud', lastReviewed: '2026-11-28', section: 'Imported', order: 10 };
+
+/** The body of the converted page (after its frontmatter), and proof that it is valid MDX. */
+function body(markdown: string, options: Partial<Parameters<typeof convertPage>[1]> = {}): string {
+  const { mdx } = convertPage(`# Title\n\n${markdown}`, { file: 'page.md', frontmatter: FRONTMATTER, ...options });
+  mdxToMdast(mdx);
+  return mdx.slice(mdx.indexOf('\n---\n', 4) + 5).trim();
+}
+
+describe('tokenize', () => {
+  it('nests blocks, and leaves tags inside code fences and code spans alone', () => {
+    const source = '{% tabs %}\n{% tab title="A" %}\n{% hint style="info" %}\nx\n{% endhint %}\n{% endtab %}\n{% endtabs %}\n\n```\n{% hint %}\n```\n\nUse `{% hint %}` inline.';
+    const segments = tokenize(source);
+    const tabs = segments[0]!;
+    expect(tabs.kind === 'block' && tabs.name).toBe('tabs');
+    const tab = tabs.kind === 'block' ? tabs.children.find((child) => child.kind === 'block') : undefined;
+    expect(tab?.kind === 'block' && tab.args).toEqual({ title: 'A' });
+    const hint = tab?.kind === 'block' ? tab.children.find((child) => child.kind === 'block') : undefined;
+    expect(hint?.kind === 'block' && [hint.name, hint.args.style]).toEqual(['hint', 'info']);
+    const rest = segments.slice(1).map((segment) => (segment.kind === 'text' ? segment.text : '')).join('');
+    expect(rest).toContain('```\n{% hint %}\n```');
+    expect(rest).toContain('`{% hint %}`');
+  });
+
+  it('treats a tag without an end tag as standing alone', () => {
+    const segments = tokenize('{% embed url="https://example.com" %}\n\nText');
+    expect(segments[0]).toMatchObject({ kind: 'block', name: 'embed', children: [] });
+  });
+});
+
+describe('convertPage', () => {
+  it.each([
+    ['a hint with a title', '{% hint style="warning" %}\n#### Careful\n\nMind the gap.\n{% endhint %}', '<Hint type="warning" title="Careful">\n  Mind the gap.\n</Hint>'],
+    ['a danger hint', '{% hint style="danger" %}\nStop.\n{% endhint %}', '<Hint type="danger">\n  Stop.\n</Hint>'],
+    [
+      'a stepper',
+      '{% stepper %}\n{% step %}\n### Open the console\n\nClick **SSO**.\n{% endstep %}\n{% step %}\n### Save\n\nDone.\n{% endstep %}\n{% endstepper %}',
+      '<Steps>\n  <Step id="open-the-console" title="Open the console">\n    Click **SSO**.\n  </Step>\n\n  <Step id="save" title="Save">\n    Done.\n  </Step>\n</Steps>',
+    ],
+    [
+      'numbered paragraphs',
+      '(1) Log in.\n\nMore text.\n\n(2) Click save.',
+      '<Steps>\n  <Step id="log-in" title="Log in">\n    Log in.\n\n    More text.\n  </Step>\n\n  <Step id="click-save" title="Click save">\n    Click save.\n  </Step>\n</Steps>',
+    ],
+    [
+      'an HTML figure with caption',
+      '<figure><img src=".gitbook/assets/shot one.png" alt="The console"><figcaption><p>Console &#x26; menu</p></figcaption></figure>',
+      '<Figure src="./images/shot-one.png" alt="The console" caption="Console & menu" />',
+    ],
+    ['an image without alt', '![](https://files.gitbook.io/x/Shot.PNG?alt=media)', '<Figure src="./images/shot.png" decorative alt="" />'],
+    ['an image with a title', '![Login page](.gitbook/assets/login.png "The login page")', '<Figure src="./images/login.png" alt="Login page" caption="The login page" />'],
+    ['tabs', '{% tabs %}\n{% tab title="Windows" %}\nRun it.\n{% endtab %}\n{% tab title="macOS" %}\nOpen it.\n{% endtab %}\n{% endtabs %}', '### Windows\n\nRun it.\n\n### macOS\n\nOpen it.'],
+    ['a code block with a title', '{% code title="setup.sh" %}\n```bash\necho hi\n```\n{% endcode %}', '```bash title="setup.sh"\necho hi\n```'],
+    ['an embed', '{% embed url="https://www.youtube.com/watch?v=x" %}\nA video\n{% endembed %}', '[A video](https://www.youtube.com/watch?v=x)'],
+    ['an unknown block, kept readable', '{% swagger method="get" path="/x" %}\n{% swagger-description %}\nGet x\n{% endswagger-description %}\n{% endswagger %}', '```text\n{% swagger method="get" path="/x" %}\n{% swagger-description %}\nGet x\n{% endswagger-description %}\n{% endswagger %}\n```'],
+    ['&#x20; and trailing-backslash breaks, doubled', 'First line\\\n\\\nSecond&#x20;line\\', 'First line\\\nSecond line'],
+    ['an empty-list separator comment', '- a\n\n<!---->\n\n- b', '- a\n\n* b'],
+    ['braces and angle brackets in prose', 'Use {{ user.name }} and a < b.', 'Use \\{\\{ user.name }} and a \\< b.'],
+    ['an empty strong', 'Text ****more', 'Text more'],
+    ['U+200C in code', '```\na\u200cb\n```', '```\nab\n```'],
+  ])('%s', (_name, input, expected) => {
+    expect(body(input)).toBe(expected);
+  });
+
+  it('rewrites links with the given mapping and takes content-ref titles from the target', () => {
+    const rewriteLink = (url: string) => (url === 'other.md' ? './other.mdx' : undefined);
+    expect(body('See [other](other.md#part).\n\n{% content-ref url="other.md" %}\n[other.md](other.md)\n{% endcontent-ref %}', { rewriteLink: (url) => rewriteLink(url.split('#')[0]!)?.concat(url.includes('#') ? '#part' : ''), titleOf: () => 'The other page' })).toBe(
+      'See [other](./other.mdx#part).\n\n[The other page](./other.mdx)',
+    );
+  });
+
+  it('takes the title from the H1 and the description from GitBook frontmatter', () => {
+    const { mdx } = convertPage('---\ndescription: >-\n  A folded\n  description.\n---\n\n# Setting up\n\nBody.', { file: 'p.md', frontmatter: FRONTMATTER });
+    expect(mdx.split('\n---\n')[0]).toBe('---\ntitle: Setting up\ndescription: A folded description.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Imported\norder: 10');
+  });
+
+  it('reports what it converted, what it kept, and the images to fetch', () => {
+    const { report } = convertPage('# T\n\n{% hint %}\nx\n{% endhint %}\n\n{% openapi src="x.yaml" %}\n\n![](https://cdn.example.com/a.png)', { file: 'p.md', frontmatter: FRONTMATTER });
+    expect(report.converted).toEqual({ figure: 1, hint: 1, 'kept-as-is': 1 });
+    expect(report.warnings.map((warning) => warning.line)).toEqual([7, 9, 9]);
+    expect(report.images).toEqual([{ source: 'https://cdn.example.com/a.png', target: './images/a.png', remote: true }]);
+  });
+});
