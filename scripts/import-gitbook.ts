@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run import:gitbook -- <space-folder-or-file> --version
   --product      product for the frontmatter (default "Keeper SSO Connect Cloud")
   --section      sidebar section for pages SUMMARY.md does not group (default "Imported")
   --reviewed     lastReviewed date (default today)
+  --links        JSON file mapping app.gitbook.com URL prefixes (other spaces) to site paths
   --dry-run      print the plan and write nothing
   --force        overwrite existing files`;
 
@@ -30,9 +31,19 @@ const { values, positionals, usageError } = commandLine('import:gitbook', USAGE,
   product: { type: 'string', default: 'Keeper SSO Connect Cloud' },
   section: { type: 'string', default: 'Imported' },
   reviewed: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+  links: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
 });
+let linkMap: Record<string, string> | undefined;
+if (values.links) {
+  try {
+    linkMap = JSON.parse(readFileSync(values.links, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    usageError(`--links ${values.links}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!linkMap || typeof linkMap !== 'object' || Object.values(linkMap).some((value) => typeof value !== 'string')) usageError(`--links ${values.links}: expected an object of URL prefix → site path strings`);
+}
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing <space-folder-or-file>' : `expected one input, got ${positionals.length}`);
 const version = values.version;
 if (!version) usageError('missing --version');
@@ -44,7 +55,7 @@ const site = readSiteConfig(process.env);
 const versionDir = resolve(site.contentDir, version!);
 const show = (path: string) => relative(process.cwd(), path) || path;
 try {
-  const plan = planImport({ input: positionals[0]!, into: values.into, idp: values.idp, product: values.product, lastReviewed: values.reviewed, section: values.section });
+  const plan = planImport({ input: positionals[0]!, into: values.into, idp: values.idp, product: values.product, lastReviewed: values.reviewed, section: values.section, ...(linkMap ? { linkMap } : {}) });
   const outputs = [...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx as string | undefined, from: undefined as string | undefined })), ...plan.pages.flatMap((page) => page.copies.map((copy) => ({ path: join(versionDir, copy.to), content: undefined, from: copy.from })))];
   const existing = outputs.filter((output) => existsSync(output.path) && (output.content === undefined || readFileSync(output.path, 'utf8') !== output.content));
   if (existing.length > 0 && !values.force && !values['dry-run']) {

@@ -32,23 +32,31 @@ export interface ImportOptions {
   lastReviewed: string;
   /** Section for pages that SUMMARY.md does not group. */
   section: string;
+  /** Links to other GitBook spaces (`https://app.gitbook.com/…` prefixes) and the site paths they now live at. */
+  linkMap?: Record<string, string>;
 }
 
 interface SpaceLayout {
   root: string;
   summary: string | undefined;
+  readme: string;
+  redirects: number;
 }
 
 function readLayout(space: string): SpaceLayout {
   const config = join(space, '.gitbook.yaml');
   let root = space;
   let summary = 'SUMMARY.md';
+  let readme = 'README.md';
+  let redirects = 0;
   if (existsSync(config)) {
-    const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as { root?: string; structure?: { summary?: string } };
+    const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as { root?: string; structure?: { summary?: string; readme?: string }; redirects?: Record<string, string> };
     if (typeof data.root === 'string') root = resolve(space, data.root);
     if (typeof data.structure?.summary === 'string') summary = data.structure.summary;
+    if (typeof data.structure?.readme === 'string') readme = data.structure.readme;
+    redirects = data.redirects && typeof data.redirects === 'object' ? Object.keys(data.redirects).length : 0;
   }
-  return { root, summary: existsSync(join(root, summary)) ? join(root, summary) : undefined };
+  return { root, summary: existsSync(join(root, summary)) ? join(root, summary) : undefined, readme, redirects };
 }
 
 /** SUMMARY.md: links in order, each with the group heading above it. */
@@ -67,8 +75,9 @@ export function readSummary(text: string): Array<{ path: string; title: string; 
   return entries;
 }
 
-/** `guides/README.md` → `guides/index.mdx`; `a/b.md` → `a/b.mdx`. */
-function targetOf(path: string): string {
+/** `guides/README.md` → `guides/index.mdx`; `a/b.md` → `a/b.mdx`; the space's readme → `index.mdx`. */
+function targetOf(path: string, readme = 'README.md'): string {
+  if (path === readme) return 'index.mdx';
   return path.replace(/(^|\/)README\.md$/i, '$1index.mdx').replace(/\.md$/i, '.mdx');
 }
 
@@ -77,7 +86,8 @@ export function planImport(options: ImportOptions): ImportPlan {
   if (!existsSync(input)) throw new Error(`No such file or folder: ${options.input}`);
   const warnings: string[] = [];
   const isFile = statSync(input).isFile();
-  const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined } : readLayout(input);
+  const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: 0 } : readLayout(input);
+  if (layout.redirects > 0) warnings.push(`.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects, so old URLs of the space will not forward`);
   const markdown = isFile ? [basename(input)] : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
   const summary = layout.summary ? readSummary(readFileSync(layout.summary, 'utf8')) : [];
   const ordered = [...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path), ...markdown.filter((file) => !summary.some((entry) => entry.path === file))];
@@ -88,14 +98,16 @@ export function planImport(options: ImportOptions): ImportPlan {
   const pages = ordered.map((file, index): PlannedPage => {
     const absolute = join(layout.root, file);
     const group = summary.find((entry) => entry.path === file)?.group;
-    const fileTarget = isFile ? basename(file).replace(/\.gitbook\.md$|\.md$/i, '.mdx') : targetOf(file);
+    const fileTarget = isFile ? basename(file).replace(/\.gitbook\.md$|\.md$/i, '.mdx') : targetOf(file, layout.readme);
     const target = into ? `${into}/${fileTarget}` : fileTarget;
     const resolveLink = (url: string): string | undefined => {
+      const mapped = Object.entries(options.linkMap ?? {}).find(([prefix]) => url.startsWith(prefix));
+      if (mapped) return mapped[1] + url.slice(mapped[0].length);
       const [path, hash] = url.split('#') as [string, string | undefined];
       if (/^[a-z]+:|^\/\//i.test(path) || !/\.md$/i.test(path)) return undefined;
       const linked = posix.normalize(posix.join(posix.dirname(file), decodeURI(path)));
       if (!markdown.includes(linked)) return undefined;
-      const relativeTarget = posix.relative(posix.dirname(fileTarget), targetOf(linked));
+      const relativeTarget = posix.relative(posix.dirname(fileTarget), targetOf(linked, layout.readme));
       return `${relativeTarget.startsWith('.') ? '' : './'}${relativeTarget}${hash ? `#${hash}` : ''}`;
     };
     const { mdx, report } = convertPage(readFileSync(absolute, 'utf8'), {
@@ -106,6 +118,7 @@ export function planImport(options: ImportOptions): ImportPlan {
         const path = url.split('#')[0]!;
         return titles.get(posix.normalize(posix.join(posix.dirname(file), decodeURI(path))));
       },
+      vars: varsFor(absolute, layout.root),
       readInclude: (path) => {
         const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) => existsSync(option) && statSync(option).isFile());
         return candidate ? readFileSync(candidate, 'utf8') : undefined;
@@ -128,4 +141,17 @@ function titleOf(file: string): string | undefined {
   const { data, body } = splitFrontmatter(text);
   if (typeof data.title === 'string') return data.title;
   return /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+}
+
+/** The nearest `.gitbook/vars.yaml` from the page up to the space root (monorepos hold one per space). */
+function varsFor(file: string, root: string): Record<string, unknown> | undefined {
+  for (let folder = dirname(file); folder.startsWith(root); folder = dirname(folder)) {
+    const candidate = join(folder, '.gitbook/vars.yaml');
+    if (existsSync(candidate)) {
+      const data = parseYaml(readFileSync(candidate, 'utf8')) as unknown;
+      return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+    }
+    if (folder === dirname(folder)) break;
+  }
+  return undefined;
 }

@@ -42,6 +42,8 @@ export interface ConvertOptions {
   titleOf?: (url: string) => string | undefined;
   /** Source of an included file (`.gitbook/includes/…`). */
   readInclude?: (path: string) => string | undefined;
+  /** The space's variables (`.gitbook/vars.yaml`), for `space.vars.name` expressions. */
+  vars?: Record<string, unknown> | undefined;
 }
 
 const HINT_TYPES: Record<string, string> = { info: 'info', success: 'success', warning: 'warning', danger: 'danger', tip: 'success', note: 'info' };
@@ -63,8 +65,38 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
     return cleanChildren(tree.children ?? [], offset);
   };
 
+  /** `<details><summary>…</summary>` … `</details>` around Markdown: an expandable section. */
+  const pairDetails = (nodes: Node[], baseOffset: number): Node[] => {
+    const result: Node[] = [];
+    for (let index = 0; index < nodes.length; index += 1) {
+      const node = nodes[index]!;
+      const value = (node.value ?? '').trim();
+      if (node.type !== 'html' || !/^<details\b[^>]*>/i.test(value) || /<\/details>\s*$/i.test(value)) {
+        result.push(node);
+        continue;
+      }
+      const close = nodes.findIndex((candidate, at) => at > index && candidate.type === 'html' && /^<\/details>$/i.test((candidate.value ?? '').trim()));
+      if (close === -1) {
+        result.push(node);
+        continue;
+      }
+      let inner = nodes.slice(index + 1, close);
+      let summary = /<summary>([\s\S]*?)<\/summary>/i.exec(value)?.[1];
+      if (summary === undefined && inner[0]?.type === 'html') {
+        summary = /<summary>([\s\S]*?)<\/summary>/i.exec(inner[0].value ?? '')?.[1];
+        if (summary !== undefined) inner = inner.slice(1);
+      }
+      count('details');
+      const title = decodeEntities((summary ?? 'Details').replace(/<[^>]+>/g, '').trim());
+      result.push({ type: 'mdxJsxFlowElement', name: 'details', attributes: [], children: [{ type: 'mdxJsxFlowElement', name: 'summary', attributes: [], children: [{ type: 'text', value: title }] }, ...cleanChildren(inner, baseOffset)] });
+      index = close;
+    }
+    return result;
+  };
+
   const cleanChildren = (nodes: Node[], baseOffset: number): Node[] =>
-    nodes.flatMap((node): Node[] => {
+    pairDetails(nodes, baseOffset).flatMap((node): Node[] => {
+      if (node.type === 'mdxJsxFlowElement') return [node];
       const at = baseOffset + (node.position?.start.offset ?? 0);
       if (node.type === 'html') return fromHtml(node.value ?? '', at, false);
       if (node.type === 'image') return [figure(node.url ?? '', node.alt ?? '', node.title ?? '', at)];
@@ -82,8 +114,54 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
       return [node];
     });
 
+  /**
+   * Inline HTML arrives as separate nodes for the opening tag, the content and the closing tag.
+   * Pair them so that `<a href>` stays a link, expressions show their variable's value, and icons go.
+   */
+  const pairInlineHtml = (nodes: Node[], baseOffset: number): Node[] => {
+    const result: Node[] = [];
+    for (let index = 0; index < nodes.length; index += 1) {
+      const node = nodes[index]!;
+      const open = node.type === 'html' ? /^<([a-z][\w-]*)\b([^>]*)>$/i.exec((node.value ?? '').trim()) : null;
+      if (!open || /\/$/.test(open[2]!)) {
+        result.push(node);
+        continue;
+      }
+      const name = open[1]!.toLowerCase();
+      const close = nodes.findIndex((candidate, at) => at > index && candidate.type === 'html' && new RegExp(`^</${name}\\s*>$`, 'i').test((candidate.value ?? '').trim()));
+      if (close === -1) {
+        result.push(node);
+        continue;
+      }
+      const inner = nodes.slice(index + 1, close);
+      const attributes = htmlAttributes(open[2]!);
+      const at = baseOffset + (node.position?.start.offset ?? 0);
+      index = close;
+      if (name === 'a' && attributes.href) {
+        if (/\bbutton\b/.test(attributes.class ?? '')) count('button');
+        result.push(rewriteLinkNode({ type: 'link', url: attributes.href, children: inner }, at));
+      } else if (name === 'code' && /\bexpression\b/.test(attributes.class ?? '')) {
+        const expression = toString({ type: 'root', children: inner } as never).trim();
+        const variable = /^(?:space\.)?vars\.([\w-]+)$/.exec(expression)?.[1];
+        if (variable !== undefined && options.vars && variable in options.vars) {
+          count('variable');
+          result.push({ type: 'text', value: String(options.vars[variable]) });
+        } else {
+          warn(at, `Expression kept as code: ${abbreviate(expression)}`);
+          result.push({ type: 'inlineCode', value: expression });
+        }
+      } else if (name === 'i' && /\bfa-/.test(attributes.class ?? '')) {
+        count('icon');
+      } else {
+        if (name === 'button') count('button');
+        result.push(...inner);
+      }
+    }
+    return result;
+  };
+
   const cleanInline = (nodes: Node[], baseOffset: number): Node[] =>
-    nodes.flatMap((node): Node[] => {
+    pairInlineHtml(nodes, baseOffset).flatMap((node): Node[] => {
       const at = baseOffset + (node.position?.start.offset ?? 0);
       if (node.type === 'html') return fromHtml(node.value ?? '', at, true);
       if (node.type === 'image') {
@@ -199,8 +277,8 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
       case 'code': {
         count('code');
         const children = inner();
-        const title = block.args.title;
-        return children.map((child) => (child.type === 'code' && title ? { ...child, meta: `title="${title.replace(/"/g, "'")}"` } : child));
+        const meta = [block.args.title ? `title="${block.args.title.replace(/"/g, "'")}"` : '', block.args.lineNumbers === 'true' ? 'showLineNumbers' : ''].filter(Boolean).join(' ');
+        return children.map((child) => (child.type === 'code' && meta ? { ...child, meta } : child));
       }
       case 'content-ref':
       case 'page-ref': {
@@ -270,6 +348,7 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
     children.splice(h1, 1);
   }
   children = numberedRunsToSteps(children, stepFrom, count);
+  children = procedureListsToSteps(children, stepFrom, count);
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim().replace(/\s+/g, ' ') : describe(children, title ?? options.file);
   const frontmatter = {
     title: title ?? options.file.split('/').pop()!.replace(/\.md$/, ''),
@@ -311,6 +390,22 @@ function numberedRunsToSteps(nodes: Node[], stepFrom: (children: Node[]) => Node
     result.push({ type: 'mdxJsxFlowElement', name: 'Steps', attributes: [], children: steps.map((step) => stepFrom(step)) });
   }
   return result;
+}
+
+/**
+ * A numbered list whose items carry more than a sentence (a figure, a code block, several
+ * paragraphs) is a procedure: make it steps. Plain numbered lists stay lists.
+ */
+function procedureListsToSteps(nodes: Node[], stepFrom: (children: Node[]) => Node, count: (kind: string) => void): Node[] {
+  return nodes.map((node) => {
+    const ordered = (node as { ordered?: boolean }).ordered === true;
+    const items = node.children ?? [];
+    if (node.type !== 'list' || !ordered || items.length < 2) return node;
+    const procedure = items.every((item) => item.children?.[0]?.type === 'paragraph') && items.some((item) => (item.children ?? []).some((child) => child.type !== 'paragraph' && child.type !== 'list') || (item.children ?? []).length > 1);
+    if (!procedure) return node;
+    count('numbered-steps');
+    return { type: 'mdxJsxFlowElement', name: 'Steps', attributes: [], children: items.map((item) => stepFrom(item.children ?? [])) };
+  });
 }
 
 function stripMarker(paragraph: Node): Node {

@@ -87,3 +87,27 @@ describe('convertPage', () => {
     expect(report.images).toEqual([{ source: 'https://cdn.example.com/a.png', target: './images/a.png', remote: true }]);
   });
 });
+
+describe('convertPage: inline HTML, expandables, variables, procedures', () => {
+  it('keeps HTML links and buttons as links, drops icons, shows variables', () => {
+    expect(body('<a href="https://example.com/start" class="button primary">Start</a> <i class="fa-rocket">:rocket:</i> at <code class="expression">space.vars.dashboard</code> or <code class="expression">visitor.plan</code>.', { vars: { dashboard: 'https://dashboard.example.com' } })).toBe(
+      // The serializer escapes `:` after `https` so it is not read as a bare autolink; it renders the same.
+      '[Start](https://example.com/start)  at https\\://dashboard.example.com or `visitor.plan`.',
+    );
+  });
+
+  it('turns <details> around Markdown into an expandable section', () => {
+    expect(body('<details>\n\n<summary>More &#x26; less</summary>\n\nHidden **text**.\n\n</details>')).toBe('<details>\n  <summary>\n    More & less\n  </summary>\n\n  Hidden **text**.\n</details>');
+  });
+
+  it('turns a numbered procedure with figures into steps, and leaves a plain numbered list alone', () => {
+    expect(body('1. Open the console.\n\n   ![Console](.gitbook/assets/console.png)\n2. Save the settings.\n')).toBe(
+      '<Steps>\n  <Step id="open-the-console" title="Open the console">\n    Open the console.\n\n    <Figure src="./images/console.png" alt="Console" />\n  </Step>\n\n  <Step id="save-the-settings" title="Save the settings">\n    Save the settings.\n  </Step>\n</Steps>',
+    );
+    expect(body('1. one\n2. two\n')).toBe('1. one\n2. two');
+  });
+
+  it('keeps line numbers of code blocks', () => {
+    expect(body('{% code title="a.js" lineNumbers="true" %}\n```js\nx()\n```\n{% endcode %}')).toBe('```js title="a.js" showLineNumbers\nx()\n```');
+  });
+});
