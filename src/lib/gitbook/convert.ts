@@ -12,6 +12,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import GithubSlugger from 'github-slugger';
+import { parse as parseHtml, type HTMLElement as HtmlElement } from 'node-html-parser';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { placeFinder } from '../text-position.ts';
 import { tokenize, type Segment } from './blocks.ts';
@@ -231,6 +232,13 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
       const caption = /<figcaption>([\s\S]*?)<\/figcaption>/i.exec(trimmed)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
       return [figure(attrs.src ?? '', attrs.alt ?? '', decodeEntities(caption), at)];
     }
+    if (!inline && /^<table\b/i.test(trimmed)) {
+      const table = fromHtmlTable(trimmed);
+      if (table) {
+        count(table.cards ? 'cards' : 'table');
+        return table.nodes;
+      }
+    }
     if (inline) {
       // Inline formatting tags (<mark>, <kbd>, <sup> …): their text stays, the tag goes.
       count('inline-html');
@@ -240,6 +248,60 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
     count('kept-as-is');
     return [{ type: 'code', lang: 'html', value: trimmed }];
   };
+
+  /**
+   * GitBook's HTML tables: a card view (`data-view="cards"`) becomes a list of links, any other table
+   * a Markdown table. Cell markup is reduced to text, bold and links; icons and hidden columns go.
+   */
+  const fromHtmlTable = (html: string): { nodes: Node[]; cards: boolean } | undefined => {
+    const table = parseHtml(html).querySelector('table');
+    if (!table) return undefined;
+    const headers = table.querySelectorAll('thead th');
+    const hidden = new Set(headers.flatMap((header, index) => (header.hasAttribute('data-hidden') ? [index] : [])));
+    const target = headers.findIndex((header) => header.hasAttribute('data-card-target'));
+    const rows = table.querySelectorAll('tbody tr').map((row) => row.querySelectorAll('td'));
+    const cellNodes = (cell: HtmlElement | undefined): Node[] => (cell ? phrasingFromHtml(cell) : []);
+    if (table.getAttribute('data-view') === 'cards') {
+      const items = rows.map((cells) => {
+        const link = target === -1 ? undefined : cells[target]?.querySelector('a')?.getAttribute('href');
+        const visible = cells.filter((_cell, index) => !hidden.has(index));
+        const [titleCell, ...rest] = visible.filter((cell) => cell.text.trim() !== '' && !cell.querySelector('i[class*="fa-"]'));
+        const title = cellNodes(titleCell);
+        const description = rest.flatMap((cell) => [{ type: 'text', value: ' — ' }, ...cellNodes(cell)]);
+        const url = link ? (options.rewriteLink?.(link) ?? link) : undefined;
+        const head: Node[] = url ? [{ type: 'link', url, children: title.length ? title : [{ type: 'text', value: url }] }] : title;
+        return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [...head, ...description] }] } as Node;
+      });
+      return { nodes: [{ type: 'list', ordered: false, spread: false, children: items } as Node], cards: true };
+    }
+    const headerCells = headers.filter((_header, index) => !hidden.has(index));
+    const width = Math.max(headerCells.length, ...rows.map((cells) => cells.length));
+    const toRow = (cells: HtmlElement[]): Node => ({ type: 'tableRow', children: Array.from({ length: width }, (_, index) => ({ type: 'tableCell', children: cellNodes(cells[index]) })) });
+    const head = headerCells.length > 0 ? toRow(headerCells) : { type: 'tableRow', children: Array.from({ length: width }, () => ({ type: 'tableCell', children: [] })) };
+    return { nodes: [{ type: 'table', align: [], children: [head, ...rows.map((cells) => toRow(cells.filter((_cell, index) => !hidden.has(index))))] } as Node], cards: false };
+  };
+
+  const phrasingFromHtml = (element: HtmlElement): Node[] =>
+    element.childNodes.flatMap((child): Node[] => {
+      if (child.nodeType === 3) {
+        const text = decodeEntities(child.rawText).replace(/\s+/g, ' ');
+        return text.trim() === '' && text !== ' ' ? [] : [{ type: 'text', value: text }];
+      }
+      const el = child as HtmlElement;
+      const tag = el.tagName?.toLowerCase();
+      if (tag === 'i' && /fa-/.test(el.getAttribute('class') ?? '')) return [];
+      if (tag === 'br') return [{ type: 'text', value: ' ' }];
+      const inner = phrasingFromHtml(el);
+      if (tag === 'a' && el.getAttribute('href')) {
+        const href = el.getAttribute('href')!;
+        return [{ type: 'link', url: options.rewriteLink?.(href) ?? href, children: inner }];
+      }
+      if (tag === 'strong' || tag === 'b') return inner.length ? [{ type: 'strong', children: inner }] : [];
+      if (tag === 'em' || tag === 'i') return inner.length ? [{ type: 'emphasis', children: inner }] : [];
+      if (tag === 'code') return [{ type: 'inlineCode', value: decodeEntities(el.text) }];
+      if (tag === 'img') return [];
+      return inner;
+    });
 
   const fromBlock = (block: Extract<Segment, { kind: 'block' }>, depth: number): Node[] => {
     if (!block.closed && block.children.length > 0) warn(block.offset, `\`${block.raw}\` has no end tag; its content runs to the end of the enclosing block`);

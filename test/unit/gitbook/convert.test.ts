@@ -111,3 +111,12 @@ describe('convertPage: inline HTML, expandables, variables, procedures', () => {
     expect(body('{% code title="a.js" lineNumbers="true" %}\n```js\nx()\n```\n{% endcode %}')).toBe('```js title="a.js" showLineNumbers\nx()\n```');
   });
 });
+
+describe('convertPage: HTML tables', () => {
+  it('turns a card view into a list of links and a table into a Markdown table', () => {
+    const cards = '<table data-view="cards"><thead><tr><th></th><th></th><th data-hidden data-card-target data-type="content-ref"></th></tr></thead><tbody><tr><td><strong>Go live</strong></td><td>What changes.</td><td><a href="live.md">live.md</a></td></tr></tbody></table>';
+    expect(body(cards, { rewriteLink: (url) => (url === 'live.md' ? './live.mdx' : undefined) })).toBe('- [**Go live**](./live.mdx) — What changes.');
+    const table = '<table><thead><tr><th width="200">Name</th><th>Meaning</th></tr></thead><tbody><tr><td><code>type</code></td><td>See <a href="https://example.com">the docs</a>.</td></tr></tbody></table>';
+    expect(body(table)).toBe('| Name   | Meaning                              |\n| ------ | ------------------------------------ |\n| `type` | See [the docs](https://example.com). |');
+  });
+});
