@@ -21,6 +21,7 @@ const USAGE = `Usage: npm run import:gitbook -- <space-folder-or-file> --version
   --section      sidebar section for pages SUMMARY.md does not group (default "Imported")
   --reviewed     lastReviewed date (default today)
   --links        JSON file mapping app.gitbook.com URL prefixes (other spaces) to site paths
+  --fetch-images download remote images next to the pages (otherwise they are only listed)
   --dry-run      print the plan and write nothing
   --force        overwrite existing files`;
 
@@ -32,6 +33,7 @@ const { values, positionals, usageError } = commandLine('import:gitbook', USAGE,
   section: { type: 'string', default: 'Imported' },
   reviewed: { type: 'string', default: new Date().toISOString().slice(0, 10) },
   links: { type: 'string' },
+  'fetch-images': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
 });
@@ -76,17 +78,40 @@ try {
         copyFileSync(output.from!, output.path);
       }
     }
-    const remote = plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target })));
+    let remote = plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target })));
+    if (values['fetch-images'] && remote.length > 0) {
+      const fetched = await fetchImages(remote, (image) => join(versionDir, dirname(image.page), image.target));
+      lines.push(`Downloaded ${fetched.size} of ${remote.length} remote images.`);
+      remote = remote.filter((image) => !fetched.has(image.source));
+    }
     if (remote.length > 0) writeFileAtomic(join(versionDir, values.into, 'gitbook-images-to-fetch.json'), `${JSON.stringify(remote, null, 2)}\n`);
   }
   lines.push('', `Pages: ${plan.pages.length}. Converted: ${Object.entries(totals).sort().map(([kind, count]) => `${kind} ${count}`).join(', ') || 'nothing special'}.`);
   const warnings = [...plan.warnings, ...plan.pages.flatMap((page) => page.report.warnings.map((warning) => `${show(page.source)}:${warning.line} ${warning.message}`))];
   if (warnings.length > 0) lines.push('', `Warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
-  const remoteCount = plan.pages.reduce((sum, page) => sum + page.report.images.filter((image) => image.remote).length, 0);
+  const manifest = join(versionDir, values.into, 'gitbook-images-to-fetch.json');
+  const remoteCount = values['dry-run'] || !existsSync(manifest) ? plan.pages.reduce((sum, page) => sum + page.report.images.filter((image) => image.remote).length, 0) : (JSON.parse(readFileSync(manifest, 'utf8')) as unknown[]).length;
   if (remoteCount > 0) lines.push('', `Images still to fetch: ${remoteCount} (listed in ${show(join(versionDir, values.into, 'gitbook-images-to-fetch.json'))}; npm run check reports them as missing until they are saved).`);
   if (values['dry-run']) lines.push('', 'Dry run: nothing was written.');
   process.stdout.write(`${lines.join('\n')}\n`);
 } catch (error) {
   process.stderr.write(`import:gitbook: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
+}
+
+/** Downloads images with a timeout each; an image that fails stays in the manifest. Returns the sources saved. */
+async function fetchImages(images: Array<{ source: string; page: string; target: string }>, pathOf: (image: { source: string; page: string; target: string }) => string): Promise<Set<string>> {
+  const saved = new Set<string>();
+  for (const image of images) {
+    if (saved.has(image.source)) continue;
+    try {
+      const response = await fetch(image.source, { signal: AbortSignal.timeout(15_000) });
+      if (!response.ok) continue;
+      writeFileAtomic(pathOf(image), new Uint8Array(await response.arrayBuffer()));
+      saved.add(image.source);
+    } catch {
+      // Unreachable or too slow: listed in the manifest for later.
+    }
+  }
+  return saved;
 }

@@ -97,3 +97,32 @@ describe('npm run import:gitbook', () => {
     expect(build.status).toBe(0);
   });
 });
+
+describe('npm run import:gitbook --fetch-images', () => {
+  it('downloads the remote images it can reach and lists the rest in the manifest', async () => {
+    const { createServer } = await import('node:http');
+    const { spawn } = await import('node:child_process');
+    const png = readFileSync(resolve(ROOT, 'src/docs/images/example-raster.png'));
+    const server = createServer((request, response) => {
+      if (request.url === '/assets/Shot.png') response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as { port: number }).port;
+    const dir = contentFolder();
+    const page = join(mkdtempSync(join(tmpdir(), 'stepdocs-page-')), 'page.md');
+    writeFileSync(page, `# Page\n\n![A shot](http://127.0.0.1:${port}/assets/Shot.png)\n\n![Gone](http://127.0.0.1:${port}/assets/gone.png)\n`);
+    const result = await new Promise<{ status: number | null; stdout: string }>((done) => {
+      const child = spawn(process.execPath, [join(ROOT, 'scripts/import-gitbook.ts'), page, '--version', 'latest', '--fetch-images', '--reviewed', '2026-11-28'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
+      let stdout = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.on('close', (status) => done({ status, stdout }));
+    });
+    server.close();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Downloaded 1 of 2 remote images.');
+    expect(readFileSync(join(dir, 'latest/images/shot.png'))).toEqual(png);
+    expect(JSON.parse(readFileSync(join(dir, 'latest/gitbook-images-to-fetch.json'), 'utf8'))).toEqual([{ page: 'page.mdx', source: `http://127.0.0.1:${port}/assets/gone.png`, target: './images/gone.png' }]);
+    expect(result.stdout).toContain('Images still to fetch: 1');
+  });
+});
