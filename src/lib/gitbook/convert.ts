@@ -62,7 +62,12 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
 
   const fromText = (text: string, offset: number): Node[] => {
     if (text.trim() === '') return [];
-    const tree = fromMarkdown(text.replace(/\u200c/g, ''), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
+    // Block math (`$$` lines) has no stepdocs renderer: keep the TeX as a `math` code block.
+    const withMath = text.replace(/^\$\$[ \t]*\n([\s\S]*?)\n\$\$[ \t]*$/gm, (_match, tex: string) => {
+      count('math');
+      return `\`\`\`math\n${tex.trim()}\n\`\`\``;
+    });
+    const tree = fromMarkdown(withMath.replace(/\u200c/g, ''), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
     return cleanChildren(tree.children ?? [], offset);
   };
 
@@ -153,6 +158,9 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
         }
       } else if (name === 'i' && /\bfa-/.test(attributes.class ?? '')) {
         count('icon');
+      } else if (name === 'picture') {
+        if (inner.some((child) => child.type === 'html' && /<source\b[^>]*prefers-color-scheme:\s*dark/i.test(child.value ?? ''))) warn(at, 'A dark-mode variant of an image was not kept; the light image is used in both themes');
+        result.push(...inner.filter((child) => !(child.type === 'html' && /^<source\b/i.test((child.value ?? '').trim()))));
       } else {
         if (name === 'button') count('button');
         result.push(...inner);
@@ -187,8 +195,14 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
     return result.filter((node, index) => !(node.type === 'break' && result[index - 1]?.type === 'break'));
   };
 
-  const rewriteLinkNode = (node: Node, at: number): Node => {
+  const rewriteLinkNode = (link: Node, at: number): Node => {
+    let node = link;
     const url = node.url ?? '';
+    // GitBook marks page mentions with the link title "mention"; the title means nothing to readers.
+    if (node.title === 'mention') {
+      count('mention');
+      node = { ...node, title: null };
+    }
     const rewritten = options.rewriteLink?.(url);
     if (rewritten !== undefined) {
       count('link');
@@ -228,6 +242,7 @@ export function convertPage(source: string, options: ConvertOptions): { mdx: str
     if (/^<br\s*\/?>$/i.test(trimmed)) return inline ? [{ type: 'break' }] : [];
     const img = /<img\b([^>]*)>/i.exec(trimmed);
     if (img && /^<(figure|img|picture|p|div)\b/i.test(trimmed)) {
+      if (/<source\b[^>]*prefers-color-scheme:\s*dark/i.test(trimmed)) warn(at, 'A dark-mode variant of an image was not kept; the light image is used in both themes');
       const attrs = htmlAttributes(img[1]!);
       const caption = /<figcaption>([\s\S]*?)<\/figcaption>/i.exec(trimmed)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
       return [figure(attrs.src ?? '', attrs.alt ?? '', decodeEntities(caption), at)];

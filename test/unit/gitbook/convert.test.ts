@@ -120,3 +120,20 @@ describe('convertPage: HTML tables', () => {
     expect(body(table)).toBe('| Name   | Meaning                              |\n| ------ | ------------------------------------ |\n| `type` | See [the docs](https://example.com). |');
   });
 });
+
+describe('convertPage: math, mentions, picture variants', () => {
+  it('keeps block math as a math code block and inline math as readable text', () => {
+    expect(body('$$\nf(x) = x^2\n$$')).toBe('```math\nf(x) = x^2\n```');
+    expect(body('LaTeX: $$f(x) = e^{x}$$')).toBe('LaTeX: $$f(x) = e^\\{x}$$');
+  });
+
+  it('drops the "mention" title of page mentions', () => {
+    expect(body('[Style guide](style-guide.md "mention")', { rewriteLink: (url) => (url === 'style-guide.md' ? './style-guide.mdx' : undefined) })).toBe('[Style guide](./style-guide.mdx)');
+  });
+
+  it('uses the light image of a <picture> and reports the dark variant', () => {
+    const { mdx, report } = convertPage('# T\n\n<picture><source srcset=".gitbook/assets/dark.png" media="(prefers-color-scheme: dark)"><img src=".gitbook/assets/light.png" alt="Diagram"></picture>', { file: 'p.md', frontmatter: FRONTMATTER });
+    expect(mdx).toContain('<Figure src="./images/light.png" alt="Diagram" />');
+    expect(report.warnings.map((warning) => warning.message)).toEqual(['A dark-mode variant of an image was not kept; the light image is used in both themes']);
+  });
+});
