@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { mdxToMdast } from 'satteri';
+import { mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { validateGuide } from '../../src/lib/guide/validate-guide';
 import { listFiles } from '../../src/node/content-files';
@@ -64,7 +64,7 @@ describe('npm run import:gitbook', () => {
     expect(readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8')).toBe(first);
   });
 
-  it.each(readdirSync(CORPUS).filter((name) => !name.endsWith('.md')))('imports the corpus space %s; every page is valid MDX', (space) => {
+  it.each(readdirSync(CORPUS).filter((name) => !name.endsWith('.md')))('imports the corpus space %s; every page compiles as MDX', (space) => {
     const dir = contentFolder();
     const result = run(dir, [join(CORPUS, space), '--version', 'latest', '--into', 'imported', '--reviewed', '2026-11-28']);
     expect(result.stderr).toBe('');
@@ -73,7 +73,8 @@ describe('npm run import:gitbook', () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) {
       const mdx = readFileSync(join(dir, 'latest/imported', page), 'utf8');
-      expect(() => mdxToMdast(mdx), page).not.toThrow();
+      // Compiled, not only parsed: this is the MDX compiler Astro itself uses.
+      expect(() => mdxToJs(mdx), page).not.toThrow();
       const errors = validateGuide(mdx, { file: page, checkAsset: () => ({ status: 'ok' }) }).filter((finding) => finding.severity === 'error');
       expect(errors, page).toEqual([]);
     }
@@ -124,5 +125,35 @@ describe('npm run import:gitbook --fetch-images', () => {
     expect(readFileSync(join(dir, 'latest/images/shot.png'))).toEqual(png);
     expect(JSON.parse(readFileSync(join(dir, 'latest/gitbook-images-to-fetch.json'), 'utf8'))).toEqual([{ page: 'page.mdx', source: `http://127.0.0.1:${port}/assets/gone.png`, target: './images/gone.png' }]);
     expect(result.stdout).toContain('Images still to fetch: 1');
+  });
+});
+
+describe('npm run import:gitbook on a small space', () => {
+  it('copies local assets next to the pages, rewrites links between pages, and reads .gitbook.yaml', () => {
+    const space = mkdtempSync(join(tmpdir(), 'stepdocs-space-'));
+    mkdirSync(join(space, 'docs/.gitbook/assets'), { recursive: true });
+    mkdirSync(join(space, 'docs/setup'), { recursive: true });
+    writeFileSync(join(space, '.gitbook.yaml'), 'root: ./docs/\nstructure:\n  readme: intro.md\n  summary: SUMMARY.md\nredirects:\n  old: setup/okta.md\n');
+    writeFileSync(join(space, 'docs/SUMMARY.md'), '# Table of contents\n\n* [Intro](intro.md)\n\n## Setup\n\n* [Okta](setup/okta.md)\n');
+    writeFileSync(join(space, 'docs/intro.md'), '# Intro\n\nStart with [Okta](setup/okta.md#configure).\n');
+    writeFileSync(join(space, 'docs/setup/okta.md'), '---\ndescription: Configure Okta for single sign-on.\n---\n\n# Okta\n\n## Configure\n\n![The Okta console](../.gitbook/assets/okta%20console.png)\n\nBack to [the intro](../intro.md).\n');
+    writeFileSync(join(space, 'docs/.gitbook/assets/okta console.png'), readFileSync(resolve(ROOT, 'src/docs/images/example-raster.png')));
+    const dir = contentFolder();
+    const result = run(dir, [space, '--version', 'latest', '--into', 'guides', '--reviewed', '2026-11-28']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('.gitbook.yaml has 1 redirects');
+    expect(listFiles(join(dir, 'latest/guides'))).toEqual(['index.mdx', 'setup/images/okta-console.png', 'setup/okta.mdx']);
+    const intro = readFileSync(join(dir, 'latest/guides/index.mdx'), 'utf8');
+    expect(intro).toContain('Start with [Okta](./setup/okta.mdx#configure).');
+    expect(intro).toMatch(/\norder: 10\n/);
+    const okta = readFileSync(join(dir, 'latest/guides/setup/okta.mdx'), 'utf8');
+    expect(okta).toMatch(/\nsection: Setup\n/);
+    expect(okta).toContain('<Figure src="./images/okta-console.png" alt="The Okta console" />');
+    expect(okta).toContain('Back to [the intro](../index.mdx).');
+    // The imported space builds, and its links check clean.
+    const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(build.status).toBe(0);
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
+    expect(check.stdout).toMatch(/^2 files, 0 errors, 0 warnings/);
   });
 });
