@@ -7,3 +7,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
   element.append(...children);
   return element;
 }
+
+/** Text with `backtick` spans shown as code, the way findings are written; everything stays text. */
+export function withCode(text: string): Node[] {
+  return text.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? el('code', {}, part.slice(1, -1)) : document.createTextNode(part)));
+}

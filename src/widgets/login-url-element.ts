@@ -7,7 +7,7 @@
  */
 import { computeLoginUrl, type LoginUrlResult } from '../lib/keeper/login-url.ts';
 import { DEFAULT_REGION, KEEPER_REGIONS, regionById } from '../lib/keeper/regions.ts';
-import { el } from './dom.ts';
+import { el, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
 const CSS = `${WIDGET_BASE_CSS}
@@ -155,7 +155,7 @@ export class LoginUrlCalculator extends HTMLElement {
       this.#result.hidden = false;
     } else {
       this.#result.hidden = true;
-      this.#error.textContent = result.message;
+      this.#error.replaceChildren(...withCode(result.message));
       this.#error.hidden = blank;
       if (blank) this.#input.removeAttribute('aria-invalid');
       else this.#input.setAttribute('aria-invalid', 'true');

@@ -9,7 +9,7 @@
  */
 import type { Finding, Severity } from '../lib/findings.ts';
 import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/saml/check-metadata.ts';
-import { el } from './dom.ts';
+import { el, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
 /** Files above this size are checked in a Web Worker; smaller ones are quicker checked in place. */
@@ -220,9 +220,9 @@ export class MetadataChecker extends HTMLElement {
     return el(
       'li',
       { class: finding.severity },
-      el('p', { class: 'reason' }, finding.reason),
+      el('p', { class: 'reason' }, ...withCode(finding.reason)),
       el('p', { class: 'where' }, `${where} · rule `, link),
-      ...(finding.note ? [el('p', { class: 'fix' }, el('strong', {}, 'How to fix: '), finding.note)] : []),
+      ...(finding.note ? [el('p', { class: 'fix' }, el('strong', {}, 'How to fix: '), ...withCode(finding.note))] : []),
     );
   }
 
