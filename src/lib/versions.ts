@@ -18,6 +18,12 @@ export interface Version {
 
 export const VERSION_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,31}$/;
 
+/**
+ * The stable URL segment of the current version: `/latest/<page>/` always shows the current guides,
+ * whatever the current version's own id (`/2.0/<page>/`) is.
+ */
+export const CURRENT_ALIAS = 'latest';
+
 const versionSchema = z.strictObject({
   id: z.string().regex(VERSION_ID_PATTERN, { error: 'expected lowercase letters, digits, `.`, `_` or `-` (at most 32), e.g. `2025.1`' }),
   label: z.string().trim().min(1, { error: 'expected a label shown in the version switcher' }),
@@ -29,7 +35,8 @@ const versionListSchema = z
   .array(versionSchema)
   .min(1, { error: 'expected at least one version' })
   .refine((list) => list.filter((version) => version.status === 'current').length === 1, { error: 'expected exactly one version with status `current`' })
-  .refine((list) => new Set(list.map((version) => version.id)).size === list.length, { error: 'expected each version id once' });
+  .refine((list) => new Set(list.map((version) => version.id)).size === list.length, { error: 'expected each version id once' })
+  .refine((list) => list.every((version) => version.id !== 'latest' || version.status === 'current'), { error: 'expected `latest` to be the current version: it is the stable address of the current guides' });
 
 /** Validates a parsed versions.json; throws an Error whose message names the file and the field. */
 export function parseVersions(data: unknown, file = 'versions.json'): Version[] {

@@ -37,6 +37,10 @@ describe('the version list', () => {
     ]);
   });
 
+  it('keeps `latest` for the current version, the stable alias of the current guides', () => {
+    expect(() => parseVersions([{ id: '2.0', label: '2.0', status: 'current' }, { id: 'latest', label: 'Old', status: 'supported' }])).toThrow('expected `latest` to be the current version');
+  });
+
   it('names the file and the field of every problem', () => {
     expect(() => parseVersions([{ id: 'Bad Id', label: '', status: 'current' }, { id: 'x', label: 'X', status: 'current' }], 'content/versions.json')).toThrow(
       'content/versions.json is not a valid version list:\n  0.id: expected lowercase letters, digits, `.`, `_` or `-` (at most 32), e.g. `2025.1`\n  0.label: expected a label shown in the version switcher\n  (list): expected exactly one version with status `current`',

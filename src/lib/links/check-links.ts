@@ -8,7 +8,7 @@ import { joinAssetPath } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
 import { closest, Suggester } from '../text-distance.ts';
 import type { Version } from '../versions.ts';
-import { currentVersion } from '../versions.ts';
+import { currentVersion, CURRENT_ALIAS } from '../versions.ts';
 import { contentIdOfFileLink, isContentFileLink } from './content-link.ts';
 import type { PageExtract, Reference } from './extract.ts';
 import { linkRuleSeverity, type LinkRuleId } from './rules.ts';
@@ -72,7 +72,11 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
       // A file outside the declared versions has no route; the build reports it.
     }
   }
-  const staticRoutes = new Set<string>([...STATIC_ROUTES, ...input.versions.map((version) => `${version.id}/`), ...input.publicFiles]);
+  // `/latest/…` is the stable alias of the current version when the current version has another id.
+  if (current.id !== CURRENT_ALIAS) {
+    for (const [route, page] of [...routes]) if (route.startsWith(`${current.id}/`)) routes.set(`${CURRENT_ALIAS}/${route.slice(current.id.length + 1)}`, page);
+  }
+  const staticRoutes = new Set<string>([...STATIC_ROUTES, ...input.versions.map((version) => `${version.id}/`), `${CURRENT_ALIAS}/`, ...input.publicFiles]);
   const routesByVersion = new Map<string, Suggester>();
   for (const version of input.versions) routesByVersion.set(version.id, new Suggester([...routes.keys()].filter((route) => route.startsWith(`${version.id}/`))));
   // "Did you mean" for images looks among files of the same folder and type: a typo in a name
@@ -233,7 +237,8 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
         targetPage = routes.get(targetRoute);
         if (!targetPage && (staticRoutes.has(targetRoute) || staticRoutes.has(targetRoute.replace(/\/$/, '')))) return;
       }
-      const targetVersionId = targetRoute.split('/')[0];
+      const writtenVersionId = targetRoute.split('/')[0];
+      const targetVersionId = writtenVersionId === CURRENT_ALIAS && !input.versions.some((version) => version.id === CURRENT_ALIAS) ? current.id : writtenVersionId;
       if (pageVersion && path.startsWith('/') && targetVersionId !== pageVersion.id && input.versions.some((version) => version.id === targetVersionId)) {
         report('links/leaves-version', reference.place, `Link \`${url}\` from version \`${pageVersion.id}\` leads into version \`${targetVersionId}\``, `Link within \`${pageVersion.id}\` (a relative link such as \`./page.mdx\` stays in its version), or mark a deliberate cross-version link with \`{/* stepdocs-ignore links/leaves-version */}\`.`);
       }
