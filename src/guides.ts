@@ -23,20 +23,41 @@ export function pathOfGuide(guide: Guide): string {
   return guidePath(addressOfGuide(guide));
 }
 
+/*
+ * Every page of a build gets the same guide list; what is derived from the whole list (navigation,
+ * the version map) is computed once per list, not once per page, which kept builds quadratic.
+ */
+const navigationCache = new WeakMap<readonly Guide[], Map<string, NavSection[]>>();
+const pagesCache = new WeakMap<readonly Guide[], Map<string, Set<string>>>();
+
 export function navigationFor(guides: readonly Guide[], version: Version): NavSection[] {
-  return versionNavigation(
-    guides.map((guide) => ({ id: guide.id, title: guide.data.title, section: guide.data.section, order: guide.data.order })),
-    version,
-    VERSIONS,
-  );
+  let byVersion = navigationCache.get(guides);
+  if (!byVersion) {
+    byVersion = new Map();
+    navigationCache.set(guides, byVersion);
+  }
+  let sections = byVersion.get(version.id);
+  if (!sections) {
+    sections = versionNavigation(
+      guides.map((guide) => ({ id: guide.id, title: guide.data.title, section: guide.data.section, order: guide.data.order })),
+      version,
+      VERSIONS,
+    );
+    byVersion.set(version.id, sections);
+  }
+  return sections;
 }
 
 /** Page slugs present in each version, for the version switcher. */
 export function pagesByVersion(guides: readonly Guide[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>(VERSIONS.map((version) => [version.id, new Set<string>()]));
-  for (const guide of guides) {
-    const address = addressOfGuide(guide);
-    map.get(address.version.id)?.add(address.slug);
+  let map = pagesCache.get(guides);
+  if (!map) {
+    map = new Map<string, Set<string>>(VERSIONS.map((version) => [version.id, new Set<string>()]));
+    for (const guide of guides) {
+      const address = addressOfGuide(guide);
+      map.get(address.version.id)?.add(address.slug);
+    }
+    pagesCache.set(guides, map);
   }
   return map;
 }
