@@ -1,0 +1,42 @@
+/** `npm run dev` serves the guides and logs no error. */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { cleanEnv, ROOT } from '../support/build-site';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+it('serves the JumpCloud guide in development without logging an error', async () => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }) });
+  // A cache folder of its own, so the test does not share a content store with builds.
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!/ready in/.test(log) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(log).toMatch(/ready in/);
+    for (const path of ['/latest/jumpcloud/', '/1.0/jumpcloud/', '/writing-guides/']) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toMatch(/<h1[\s>]/);
+    }
+    // Let background work (dependency optimisation) finish before reading the log.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(log).not.toContain('[ERROR]');
+  } finally {
+    child.kill();
+  }
+});
