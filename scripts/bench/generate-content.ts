@@ -41,17 +41,7 @@ export function generateContent(dir: string, pages: number, versions: number, op
         defects.push(`![A planted missing image](./images/missing-${index}.png)`);
         planted += 3;
       }
-      const body = `---
-title: Generated guide ${index}
-description: A generated guide for benchmarks, number ${index} of ${pages} in version ${version}.
-idp: Generic SAML 2.0
-product: Keeper SSO Connect Cloud
-lastReviewed: 2026-11-28
-section: ${section}
-order: ${index}
----
-
-Configure the identity provider for guide ${index}. This paragraph has some **bold** text, a \`code span\` and an [external reference](https://example.com/docs/${index}).
+      const body = `${opening(index, pages, version, section)}
 
 ## Before you start
 
@@ -90,17 +80,7 @@ ${defects.join('\n\n')}
 }
 
 function plainBody(index: number, pages: number, version: string, section: string, links: string[]): string {
-  return `---
-title: Generated guide ${index}
-description: A generated guide for benchmarks, number ${index} of ${pages} in version ${version}.
-idp: Generic SAML 2.0
-product: Keeper SSO Connect Cloud
-lastReviewed: 2026-11-28
-section: ${section}
-order: ${index}
----
-
-Configure the identity provider for guide ${index}. This paragraph has some **bold** text, a \`code span\` and an [external reference](https://example.com/docs/${index}).
+  return `${opening(index, pages, version, section)}
 
 ## Before you start
 
@@ -117,4 +97,19 @@ Configure the identity provider for guide ${index}. This paragraph has some **bo
 
 ${links.map((line) => line.replace(/\.\/guide-(\d+)\.mdx#step-two-of-\d+/g, '../guide-$1/')).join('\n')}
 `;
+}
+
+/** Frontmatter and first paragraph, the same in both flavours of a generated guide. */
+function opening(index: number, pages: number, version: string, section: string): string {
+  return `---
+title: Generated guide ${index}
+description: A generated guide for benchmarks, number ${index} of ${pages} in version ${version}.
+idp: Generic SAML 2.0
+product: Keeper SSO Connect Cloud
+lastReviewed: 2026-11-28
+section: ${section}
+order: ${index}
+---
+
+Configure the identity provider for guide ${index}. This paragraph has some **bold** text, a \`code span\` and an [external reference](https://example.com/docs/${index}).`;
 }
