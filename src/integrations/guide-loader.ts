@@ -9,6 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { formatFinding } from '../lib/findings';
 import { checkFrontmatter } from '../lib/guide/frontmatter';
+import { guideSchema } from '../lib/guide/schema';
 import { guideError } from './guide-error';
 
 export function guideLoader(options: { contentDir: string; rulesUrl?: string }): Loader {
@@ -25,7 +26,8 @@ export function guideLoader(options: { contentDir: string; rulesUrl?: string }):
       inner.load({
         ...context,
         parseData: async (props) => {
-          if (props.filePath) {
+          // The file is read again only to put line numbers on errors; valid frontmatter costs one parse.
+          if (props.filePath && !guideSchema.safeParse(props.data).success) {
             const source = readFileSync(resolve(props.filePath), 'utf8');
             const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl);
             if (findings.length > 0) {
