@@ -5,8 +5,7 @@
  */
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { placeAt } from '../lib/guide/mdast.ts';
-import { lineStarts } from '../lib/text-position.ts';
+import { lineStarts, placeFinder } from '../lib/text-position.ts';
 import { extractPage } from '../lib/links/extract.ts';
 import { currentVersion, VERSION_ID_PATTERN, type Version } from '../lib/versions.ts';
 import { listFiles } from './content-files.ts';
@@ -95,6 +94,7 @@ export function rewriteLinks(text: string, file: string, fromId: string, toId: s
   if (page.parseError) throw new CutError(`${file}: cannot parse MDX to rewrite its links (${page.parseError.reason}); fix the file first`);
   const prefixes = [`/${fromId}/`, ...(base !== '/' ? [`${base.replace(/\/?$/, '/')}${fromId}/`] : [])];
   const starts = lineStarts(text);
+  const place = placeFinder(text);
   const edits: Array<{ offset: number; length: number; replacement: string; line: number; from: string }> = [];
   for (const reference of page.references) {
     const prefix = prefixes.find((candidate) => reference.url.startsWith(candidate) || reference.url === candidate.slice(0, -1));
@@ -103,7 +103,7 @@ export function rewriteLinks(text: string, file: string, fromId: string, toId: s
     const offset = text.indexOf(reference.url, start);
     if (offset === -1) continue;
     const replacement = prefix.slice(0, -fromId.length - 1) + toId + reference.url.slice(prefix.length - 1);
-    edits.push({ offset, length: reference.url.length, replacement, line: placeAt(text, offset).line, from: reference.url });
+    edits.push({ offset, length: reference.url.length, replacement, line: place(offset).line, from: reference.url });
   }
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) result = result.slice(0, edit.offset) + edit.replacement + result.slice(edit.offset + edit.length);

@@ -4,7 +4,6 @@
  */
 import { mdxToMdast, markdownToMdast } from 'satteri';
 import type { Finding, Place } from '../findings.ts';
-import { placeFinder } from '../text-position.ts';
 
 /** The mdast node shape Sätteri materialises (unist-compatible). */
 export interface MdNode {
@@ -104,7 +103,9 @@ export function attributePlace(source: string, node: MdNode, name: string): Plac
   pattern.lastIndex = start.offset;
   const match = pattern.exec(source);
   if (!match || match.index >= tagEnd) return startOf(node);
-  return placeAt(source, match.index + 1);
+  // Count from the element's own start: a tag spans a few lines, the file may span thousands.
+  const between = source.slice(start.offset, match.index + 1).split('\n');
+  return between.length === 1 ? { line: start.line, column: start.column + between[0]!.length } : { line: start.line + between.length - 1, column: between.at(-1)!.length + 1 };
 }
 
 function findTagEnd(source: string, from: number): number {
@@ -120,9 +121,4 @@ function findTagEnd(source: string, from: number): number {
     else if (char === '>' && braces === 0) return index;
   }
   return source.length;
-}
-
-/** 1-based line and column of a character offset. */
-export function placeAt(source: string, offset: number): Place {
-  return placeFinder(source)(offset);
 }
