@@ -44,6 +44,17 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (a.place?.column ?? 0) - (b.place?.column ?? 0);
 }
 
+export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
+}
+
+/** A value quoted in a message, cut to `max` characters with an ellipsis so messages stay one line. */
+export function abbreviate(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -3,7 +3,7 @@
  * The libraries produce findings; only CLIs format them.
  */
 import type { Finding, Severity } from './findings.ts';
-import { compareFindings } from './findings.ts';
+import { compareFindings, countSeverities } from './findings.ts';
 
 export interface FileFindings {
   file: string;
@@ -14,11 +14,6 @@ export interface FileFindings {
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
-  return counts;
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -14,6 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import GithubSlugger from 'github-slugger';
 import { parse as parseHtml, type HTMLElement as HtmlElement } from 'node-html-parser';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { abbreviate } from '../findings.ts';
 import { placeFinder } from '../text-position.ts';
 import { tokenize, type Segment } from './blocks.ts';
 
@@ -555,8 +556,4 @@ function shiftSegments(segments: Segment[], by: number): Segment[] {
 function stripPositions(node: Node): Node {
   const { position: _position, ...rest } = node;
   return rest.children ? { ...rest, children: rest.children.map(stripPositions) } : rest;
-}
-
-function abbreviate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

@@ -3,7 +3,7 @@
  * the tests. Pure: the caller says how to look up image files, so this also runs in a browser.
  */
 import type { Finding, Place } from '../findings.ts';
-import { compareFindings } from '../findings.ts';
+import { abbreviate, compareFindings } from '../findings.ts';
 import { closest } from '../text-distance.ts';
 import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.ts';
 import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.ts';
@@ -75,7 +75,7 @@ function checkSteps(node: MdNode, report: Report) {
   const children = node.children ?? [];
   for (const child of children) {
     if (child.name === 'Step' || isIgnorable(child)) continue;
-    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${abbreviate(textOf(child))}\`` : `a ${child.type}`;
+    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}`;
     report('steps/unexpected-child', startOf(child), `\`<Steps>\` contains ${what}; expected only \`<Step>\` elements`, 'Move it inside the step it belongs to, or out of the `<Steps>` list.');
   }
   if (!children.some((child) => child.name === 'Step')) {
@@ -143,7 +143,7 @@ function checkFigure(node: MdNode, source: string, options: ValidateOptions, rep
   if (typeof src !== 'string' || src.trim() === '') {
     report('figure/missing-src', startOf(node), '`<Figure>` has no `src`', 'Add `src="./images/…"`, a path relative to this guide.');
   } else if (REMOTE.test(src)) {
-    report('figure/remote-src', attributePlace(source, node, 'src'), `Figure image \`${abbreviate(src)}\` is hotlinked from another host`, 'Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.');
+    report('figure/remote-src', attributePlace(source, node, 'src'), `Figure image \`${quote(src)}\` is hotlinked from another host`, 'Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.');
   } else if (options.checkAsset) {
     const result = options.checkAsset(src);
     if (result.status === 'missing') {
@@ -162,9 +162,9 @@ function isIgnorable(node: MdNode): boolean {
   return (node.type === 'text' && (node.value ?? '').trim() === '') || node.type === 'mdxFlowExpression' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '');
 }
 
-function abbreviate(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+/** Author text quoted in a message: one line, at most 40 characters. */
+function quote(text: string): string {
+  return abbreviate(text.trim().replace(/\s+/g, ' '), 40);
 }
 
 function slugifyTitle(text: string): string {

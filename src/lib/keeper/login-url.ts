@@ -4,6 +4,7 @@
  * URLs on Keeper's six hosts. Pure: the widget, the CLI and the metadata checker share it.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { abbreviate } from '../findings.ts';
 import { DEFAULT_REGION, KEEPER_REGIONS, keeperUrls, matchKeeperPath, regionByHost, regionById, type KeeperRegion, type KeeperRegionId, type KeeperUrls } from './regions.ts';
 
 export type InputKind = 'sso-id' | 'sp-entity-id' | 'acs' | 'slo' | 'metadata-url' | 'login-url' | 'sp-metadata-xml';
@@ -210,10 +211,6 @@ function collectEntities(document: XmlNode): XmlNode[] {
   };
   visit(document, 0);
   return found;
-}
-
-function abbreviate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 export type { KeeperRegion, KeeperRegionId, KeeperUrls };

@@ -3,7 +3,7 @@
  * table, slugs and versions (imported, not re-implemented), and report what does not resolve.
  */
 import type { Finding, Place } from '../findings.ts';
-import { compareFindings } from '../findings.ts';
+import { abbreviate, compareFindings } from '../findings.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
 import { closest, Suggester } from '../text-distance.ts';
@@ -154,14 +154,14 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
 
     function checkImage(reference: Reference, url: string) {
       if (!reference.decorative && (reference.alt === null || reference.alt === undefined || reference.alt.trim() === '')) {
-        report('images/missing-alt', reference.place, `Image \`${abbreviate(url)}\` has no alt text`, 'Describe what the image shows in the alt text; for a purely decorative image use `<Figure … decorative alt="" />`.');
+        report('images/missing-alt', reference.place, `Image \`${abbreviate(url, 70)}\` has no alt text`, 'Describe what the image shows in the alt text; for a purely decorative image use `<Figure … decorative alt="" />`.');
       }
       if (/^(?:https?:)?\/\//i.test(url)) {
-        report('images/remote', reference.place, `Image \`${abbreviate(url)}\` is hotlinked from \`${hostOf(url)}\``, 'Save the image next to the guide and link the local file; remote images break when the other host changes.');
+        report('images/remote', reference.place, `Image \`${abbreviate(url, 70)}\` is hotlinked from \`${hostOf(url)}\``, 'Save the image next to the guide and link the local file; remote images break when the other host changes.');
         return;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-        report('images/remote', reference.place, `Image \`${abbreviate(url)}\` is not a file path`, 'Save the image next to the guide and link the local file.');
+        report('images/remote', reference.place, `Image \`${abbreviate(url, 70)}\` is not a file path`, 'Save the image next to the guide and link the local file.');
         return;
       }
       const clean = decodeSafely(url.split(/[?#]/)[0]!);
@@ -188,7 +188,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     function checkLinkText(reference: Reference) {
       if (reference.text === undefined || reference.via === 'definition' || reference.via === 'autolink') return;
       const text = reference.text.trim().toLowerCase().replace(/[.!:]+$/, '');
-      if (text === '') report('links/empty-text', reference.place, `Link to \`${abbreviate(reference.url)}\` has no text`, 'Write link text that says where the link goes; screen readers announce links by their text.');
+      if (text === '') report('links/empty-text', reference.place, `Link to \`${abbreviate(reference.url, 70)}\` has no text`, 'Write link text that says where the link goes; screen readers announce links by their text.');
       else if (VAGUE.has(text)) report('links/vague-text', reference.place, `Link text "${reference.text.trim()}" does not say where it goes`, 'Name the destination, e.g. "domain reservation guide", so the link makes sense when read on its own.');
     }
 
@@ -321,8 +321,4 @@ function decodeSafely(value: string): string {
   } catch {
     return value;
   }
-}
-
-function abbreviate(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }

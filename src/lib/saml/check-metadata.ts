@@ -3,7 +3,7 @@
  * of each entity, findings with rule ids, places and fixes). No DOM and no `node:` imports, so the
  * widget, its Web Worker and the CLI all run this same code. It never throws on bad input.
  */
-import type { Finding, Place, Severity } from '../findings.ts';
+import { countSeverities, type Finding, type Place, type Severity } from '../findings.ts';
 import { decodeBytes } from './decode.ts';
 import { readEntity, type EntityModel } from './model.ts';
 import { bindingName, NS } from './namespaces.ts';
@@ -99,7 +99,7 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
     });
   };
   const finish = () => {
-    for (const finding of findings) report.counts[finding.severity] += 1;
+    report.counts = countSeverities(findings);
     return report;
   };
 

@@ -1,4 +1,5 @@
 /** Rules about the document: a metadata root in the right namespace, a usable entityID, not expired. */
+import { abbreviate } from '../../findings.ts';
 import { NS } from '../namespaces.ts';
 import { defineRules } from '../rule.ts';
 import { attr, type XmlElement } from '../xml-tree.ts';
@@ -117,7 +118,3 @@ export const documentRules = defineRules([
     },
   },
 ]);
-
-function abbreviate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
