@@ -12,3 +12,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
 export function withCode(text: string): Node[] {
   return text.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? el('code', {}, part.slice(1, -1)) : document.createTextNode(part)));
 }
+
+/** The `heading-level` attribute of a widget, 2 to 5, default 3 (a widget inside a step). */
+export function headingLevel(element: Element): number {
+  return Math.min(5, Math.max(2, Number(element.getAttribute('heading-level')) || 3));
+}

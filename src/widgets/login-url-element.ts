@@ -7,7 +7,7 @@
  */
 import { computeLoginUrl, type LoginUrlResult } from '../lib/keeper/login-url.ts';
 import { DEFAULT_REGION, KEEPER_REGIONS, regionById } from '../lib/keeper/regions.ts';
-import { el, withCode } from './dom.ts';
+import { el, headingLevel, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
 const CSS = `${WIDGET_BASE_CSS}
@@ -88,7 +88,7 @@ export class LoginUrlCalculator extends HTMLElement {
     const style = document.createElement('style');
     style.textContent = CSS;
     const panel = el('div', { class: 'panel' });
-    const level = Math.min(5, Math.max(2, Number(this.getAttribute('heading-level')) || 3));
+    const level = headingLevel(this);
     const heading = el(`h${level}` as 'h3', {}, 'Login URL calculator');
     const label = el('label', { for: `${id}-input` }, 'SP Entity ID or SSO ID');
     const help = el('p', { class: 'help', id: `${id}-help` }, "Paste Keeper's SP Entity ID (provisioning instance → View in the Keeper Admin Console), any other SSO Connect Cloud URL, Keeper's SP metadata, or just the SSO ID.");

@@ -9,7 +9,7 @@
  */
 import type { Finding, Severity } from '../lib/findings.ts';
 import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/saml/check-metadata.ts';
-import { el, withCode } from './dom.ts';
+import { el, headingLevel, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
 /** Files above this size are checked in a Web Worker; smaller ones are quicker checked in place. */
@@ -75,7 +75,7 @@ export class MetadataChecker extends HTMLElement {
   connectedCallback() {
     if (this.#rendered) return;
     this.#rendered = true;
-    this.#level = Math.min(5, Math.max(2, Number(this.getAttribute('heading-level')) || 3));
+    this.#level = headingLevel(this);
     this.#render();
   }
 

@@ -156,28 +156,23 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
       if (!reference.decorative && (reference.alt === null || reference.alt === undefined || reference.alt.trim() === '')) {
         report('images/missing-alt', reference.place, `Image \`${abbreviate(url, 70)}\` has no alt text`, 'Describe what the image shows in the alt text; for a purely decorative image use `<Figure … decorative alt="" />`.');
       }
-      if (/^(?:https?:)?\/\//i.test(url)) {
+      const image = resolveImage(folder, url);
+      if (image.kind === 'remote') {
         report('images/remote', reference.place, `Image \`${abbreviate(url, 70)}\` is hotlinked from \`${hostOf(url)}\``, 'Save the image next to the guide and link the local file; remote images break when the other host changes.');
         return;
       }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      if (image.kind === 'scheme') {
         report('images/remote', reference.place, `Image \`${abbreviate(url, 70)}\` is not a file path`, 'Save the image next to the guide and link the local file.');
         return;
       }
-      const clean = decodeSafely(url.split(/[?#]/)[0]!);
-      if (clean.startsWith('/')) {
-        const path = stripBase(clean);
-        if (!input.publicFiles.includes(path)) report('images/missing-file', reference.place, `Cannot find image \`${url}\` in the site's public folder`, 'Site-absolute image paths name files in `public/`; keep guide images next to the guide and use a relative path.');
+      if (image.kind === 'public') {
+        if (!input.publicFiles.includes(image.path)) report('images/missing-file', reference.place, `Cannot find image \`${url}\` in the site's public folder`, 'Site-absolute image paths name files in `public/`; keep guide images next to the guide and use a relative path.');
         return;
       }
-      const target = joinAssetPath(folder, clean);
-      if (assets.has(target)) {
-        usedAssets.add(target);
-        return;
-      }
-      const actual = assetsByLowerCase.get(target.toLowerCase());
+      const { target, actual } = image;
+      if (actual) usedAssets.add(actual);
+      if (actual === target) return;
       if (actual) {
-        usedAssets.add(actual);
         report('images/case-mismatch', reference.place, `Image \`${url}\` differs in letter case from the file \`${actual.split('/').pop()}\``, `Write the name exactly as on disk; it works on macOS but breaks on Linux servers.`);
         return;
       }
@@ -266,10 +261,21 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
   function markUsedImages(page: SitePage) {
     const folder = page.id.split('/').slice(0, -1).join('/');
     for (const reference of page.extract.references) {
-      if (reference.kind !== 'image' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(reference.url)) continue;
-      const target = joinAssetPath(folder, decodeSafely(reference.url.trim().split(/[?#]/)[0]!));
-      usedAssets.add(assets.has(target) ? target : (assetsByLowerCase.get(target.toLowerCase()) ?? target));
+      const url = reference.url.trim();
+      if (reference.kind !== 'image' || input.exclude?.some((pattern) => pattern.test(url))) continue;
+      const image = resolveImage(folder, url);
+      if (image.kind === 'asset' && image.actual) usedAssets.add(image.actual);
     }
+  }
+
+  /** Where an image path leads: another host, another scheme, the public folder, or a file of the content folder (as on disk, if it exists). */
+  function resolveImage(folder: string, url: string): { kind: 'remote' } | { kind: 'scheme' } | { kind: 'public'; path: string } | { kind: 'asset'; target: string; actual: string | undefined } {
+    if (/^(?:https?:)?\/\//i.test(url)) return { kind: 'remote' };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return { kind: 'scheme' };
+    const clean = decodeSafely(url.split(/[?#]/)[0]!);
+    if (clean.startsWith('/')) return { kind: 'public', path: stripBase(clean) };
+    const target = joinAssetPath(folder, clean);
+    return { kind: 'asset', target, actual: assets.has(target) ? target : assetsByLowerCase.get(target.toLowerCase()) };
   }
 
   for (const asset of input.assets) {
