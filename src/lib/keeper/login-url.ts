@@ -3,8 +3,10 @@
  * into the SSO ID, the region and every Keeper URL, or a refusal that says why. It only ever builds
  * URLs on Keeper's six hosts. Pure: the widget, the CLI and the metadata checker share it.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { abbreviate } from '../findings.ts';
+import { entityElements } from '../saml/entities.ts';
+import { NS } from '../saml/namespaces.ts';
+import { attr, childrenOf, parseXml, type XmlElement } from '../saml/xml-tree.ts';
 import { DEFAULT_REGION, KEEPER_REGIONS, keeperUrls, matchKeeperPath, regionByHost, regionById, type KeeperRegion, type KeeperRegionId, type KeeperUrls } from './regions.ts';
 
 export type InputKind = 'sso-id' | 'sp-entity-id' | 'acs' | 'slo' | 'metadata-url' | 'login-url' | 'sp-metadata-xml';
@@ -165,52 +167,31 @@ function fromUrl(value: string): LoginUrlResult {
   return { ok: true, ssoId: match.ssoId, region, regionSource: 'input', input: KIND_TO_INPUT[match.kind], urls: keeperUrls(region, match.ssoId), notes };
 }
 
-interface XmlNode {
-  [key: string]: unknown;
-}
-
 function fromMetadataXml(value: string): LoginUrlResult {
   if (/<!DOCTYPE/i.test(value)) {
     return fail('xml-doctype', 'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.');
   }
-  let document: XmlNode;
-  try {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, processEntities: false, parseTagValue: false, parseAttributeValue: false });
-    document = parser.parse(value) as XmlNode;
-  } catch (error) {
-    return fail('xml-malformed', `The pasted XML is malformed (${error instanceof Error ? error.message : String(error)}); copy the whole file again.`);
+  // The metadata checker's reader: well-formedness first, namespaces resolved (not prefixes stripped).
+  const parsed = parseXml(value);
+  if (!parsed.ok) {
+    const where = parsed.place ? ` at line ${parsed.place.line}, column ${parsed.place.column}` : '';
+    return fail('xml-malformed', `The pasted XML is malformed${where} (${parsed.message}); copy the whole file again.`);
   }
-  const entities = collectEntities(document);
+  const entities = entityElements(parsed.root);
   if (entities.length === 0) {
     return fail('not-metadata', 'The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper\'s SP metadata, its SP Entity ID or the SSO ID.');
   }
+  const hasRole = (entity: XmlElement, local: string) => childrenOf(entity, NS.md, local).length > 0;
   for (const entity of entities) {
-    const entityId = typeof entity['@entityID'] === 'string' ? entity['@entityID'] : '';
-    if (!('SPSSODescriptor' in entity)) continue;
-    const result = fromUrl(entityId);
+    if (!hasRole(entity, 'SPSSODescriptor')) continue;
+    const result = fromUrl(attr(entity, 'entityID') ?? '');
     if (result.ok) return { ...result, input: 'sp-metadata-xml' };
   }
-  const idp = entities.find((entity) => 'IDPSSODescriptor' in entity);
+  const idp = entities.find((entity) => hasRole(entity, 'IDPSSODescriptor'));
   if (idp) {
-    const entityId = typeof idp['@entityID'] === 'string' ? idp['@entityID'] : '';
-    return fail('idp-metadata', `This is your identity provider's metadata (\`${abbreviate(entityId)}\`, with an IDPSSODescriptor), not Keeper's. It belongs in Keeper (step 5); for the Login URL, paste Keeper's SP metadata or SP Entity ID. ${WHERE_TO_FIND}`);
+    return fail('idp-metadata', `This is your identity provider's metadata (\`${abbreviate(attr(idp, 'entityID') ?? '')}\`, with an IDPSSODescriptor), not Keeper's. It belongs in Keeper (step 5); for the Login URL, paste Keeper's SP metadata or SP Entity ID. ${WHERE_TO_FIND}`);
   }
-  const first = entities[0]!;
-  const entityId = typeof first['@entityID'] === 'string' ? first['@entityID'] : '(none)';
-  return fail('not-keeper-metadata', `The metadata's entityID \`${abbreviate(entityId)}\` is not a Keeper SP Entity ID; expected \`https://<Keeper host>/api/rest/sso/saml/<SSO ID>\`.`);
-}
-
-/** EntityDescriptor elements at the root or inside an EntitiesDescriptor aggregate. */
-function collectEntities(document: XmlNode): XmlNode[] {
-  const asList = (node: unknown): XmlNode[] => (Array.isArray(node) ? node : node && typeof node === 'object' ? [node as XmlNode] : []);
-  const found: XmlNode[] = [];
-  const visit = (node: XmlNode, depth: number) => {
-    if (depth > 8) return;
-    found.push(...asList(node.EntityDescriptor));
-    for (const group of asList(node.EntitiesDescriptor)) visit(group, depth + 1);
-  };
-  visit(document, 0);
-  return found;
+  return fail('not-keeper-metadata', `The metadata's entityID \`${abbreviate(attr(entities[0]!, 'entityID') ?? '(none)')}\` is not a Keeper SP Entity ID; expected \`https://<Keeper host>/api/rest/sso/saml/<SSO ID>\`.`);
 }
 
 export type { KeeperRegion, KeeperRegionId, KeeperUrls };

@@ -6,11 +6,12 @@
 import { countSeverities, type Finding, type Place, type Severity } from '../findings.ts';
 import { decodeBytes } from './decode.ts';
 import { readEntity, type EntityModel } from './model.ts';
-import { bindingName, NS } from './namespaces.ts';
+import { bindingName } from './namespaces.ts';
 import { metadataRule, metadataRuleAnchor, METADATA_RULES } from './rule-table.ts';
 import { isMetadataRoot } from './rules/document.ts';
 import type { DocumentContext, Expectation, Report } from './rule.ts';
-import { Locator, parseXml, type XmlElement } from './xml-tree.ts';
+import { entityElements } from './entities.ts';
+import { Locator, parseXml } from './xml-tree.ts';
 
 export type DocumentKind = 'idp' | 'sp' | 'aggregate' | 'other' | 'not-metadata';
 
@@ -196,20 +197,6 @@ function describeNonXml(head: string): string {
     return 'This is a base64 blob, not SAML metadata; expected an XML file starting with `<`';
   }
   return `The file does not start with \`<\` (it starts with \`${head.slice(0, 20).replace(/\s+/g, ' ')}\`); expected SAML metadata XML`;
-}
-
-function entityElements(root: XmlElement): XmlElement[] {
-  if (root.local === 'EntityDescriptor') return [root];
-  const found: XmlElement[] = [];
-  const visit = (element: XmlElement, depth: number) => {
-    for (const child of element.children) {
-      if (child.ns !== NS.md) continue;
-      if (child.local === 'EntityDescriptor') found.push(child);
-      else if (child.local === 'EntitiesDescriptor' && depth < 16) visit(child, depth + 1);
-    }
-  };
-  visit(root, 0);
-  return found;
 }
 
 function kindOf(entities: EntityModel[]): DocumentKind {

@@ -66,6 +66,12 @@ export function parseXml(text: string): ParseXmlResult {
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
     const { msg, line, col } = validation.err;
+    // The validator lists the tags still open at the end of a truncated file as a JSON array.
+    const unclosed = /^Invalid '\[([\s\S]*)\]' found\.?$/.exec(msg);
+    if (unclosed) {
+      const names = [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((match) => `\`<${match[1]}>\``);
+      return { ok: false, message: `the file ends with ${names.join(', ')} still open (truncated or cut short)`, place: placeFinder(text)(text.length) };
+    }
     return { ok: false, message: msg.replace(/\.$/, ''), place: { line, column: col ?? 1 } };
   }
   let raw: RawNode[];

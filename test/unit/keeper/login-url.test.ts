@@ -91,6 +91,16 @@ describe('computeLoginUrl: refused inputs', () => {
     ['123456789012345678901', 'bad-sso-id', '`123456789012345678901` is not an SSO ID; expected a whole number without leading zeros, like `459561502469` (at most 20 digits).'],
     ['not a url at all', 'not-a-keeper-value', '`not a url at all` is neither an SSO ID nor a URL; expected Keeper\'s SP Entity ID, like `https://keepersecurity.com/api/rest/sso/saml/459561502469`, or the SSO ID alone.'],
     ['<!DOCTYPE x [<!ENTITY a "aaaa">]><EntityDescriptor entityID="&a;"/>', 'xml-doctype', 'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.'],
+    [
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/1"><md:SPSSODescriptor>',
+      'xml-malformed',
+      'The pasted XML is malformed at line 1, column 148 (the file ends with `<md:EntityDescriptor>`, `<md:SPSSODescriptor>` still open (truncated or cut short)); copy the whole file again.',
+    ],
+    [
+      '<EntityDescriptor xmlns="urn:example:not-saml" entityID="https://keepersecurity.com/api/rest/sso/saml/1"><SPSSODescriptor/></EntityDescriptor>',
+      'not-metadata',
+      "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID.",
+    ],
     ['<html><body>Sign in</body></html>', 'not-metadata', "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID."],
     [
       '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sso.jumpcloud.com/saml2/keeper"><IDPSSODescriptor/></EntityDescriptor>',

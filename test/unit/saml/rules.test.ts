@@ -118,6 +118,11 @@ describe('XML rules', () => {
     expect(await findings(external)).toEqual(['xml/doctype 1:1 The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything']);
   });
 
+  it('xml/malformed: a truncated file names the tags left open, at its end', async () => {
+    const truncated = idpMetadata().slice(0, idpMetadata().indexOf('<md:KeyDescriptor'));
+    expect(await findings(truncated)).toEqual(['xml/malformed 4:1 The XML is not well-formed: the file ends with `<md:EntityDescriptor>`, `<md:IDPSSODescriptor>` still open (truncated or cut short)']);
+  });
+
   it.each([
     ['truncated', idpMetadata().slice(0, 400), /^xml\/malformed \d+:\d+ The XML is not well-formed: /],
     ['mismatched tags', idpMetadata().replace('</md:IDPSSODescriptor>', '</md:IDPSSODescriptor2>'), /^xml\/malformed 9:1 The XML is not well-formed: Expected closing tag 'md:IDPSSODescriptor' \(opened in line 3, col 1\) instead of closing tag 'md:IDPSSODescriptor2'$/],
