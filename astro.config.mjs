@@ -33,6 +33,8 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
+  // Pages render while earlier ones are written: page writes no longer wait on each other.
+  build: { concurrency: 4 },
   outDir: process.env.STEPDOCS_OUT_DIR || './dist',
   // Separate caches let tests build several sites from one checkout without sharing a content store.
   cacheDir: process.env.STEPDOCS_CACHE_DIR || './node_modules/.astro',
@@ -46,6 +48,11 @@ export default defineConfig({
     searchIndex(),
   ],
   vite: {
+    build: {
+      // Page scripts stay files: cached once for every page a reader opens, and not repeated in the
+      // HTML that every page, the search indexer and the build itself carry.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
     resolve: {
       // Lets components glob the content folder's images wherever STEPDOCS_CONTENT_DIR points.
       alias: { '@content': resolve(root, config.contentDir) },

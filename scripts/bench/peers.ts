@@ -2,7 +2,8 @@
  * The build comparison with peers, on the same generated plain-Markdown pages: stepdocs, a minimal
  * Astro 7 + MDX site that renders the pages through a content collection (the floor for any
  * Astro-based generator), and Starlight. The peers are installed from the npm registry into a
- * temporary folder for the run; they are not dependencies of stepdocs. Prints one JSON line.
+ * temporary folder for the run; they are not dependencies of stepdocs. Each is built
+ * BENCH_PEER_ROUNDS times (default 3), in turns; prints medians as one JSON line.
  * Usage: node scripts/bench/peers.ts <pages>
  */
 import { spawnSync } from 'node:child_process';
@@ -35,27 +36,50 @@ function project(name: string, dependencies: Record<string, string>): string {
   return dir;
 }
 
-const results: Record<string, number> = { pages };
-
-// stepdocs itself, on the same plain pages.
-results.stepdocsSeconds = run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], ROOT, { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: join(work, 'stepdocs-dist'), STEPDOCS_CACHE_DIR: join(work, 'stepdocs-cache') });
-
-// Minimal Astro 7 + MDX: one content collection, one page rendering each entry.
+// Install and lay out all three first, then build them in turns: this machine's speed drifts by
+// a fifth from one minute to the next, so each round compares builds made seconds apart.
 const minimal = project('minimal-astro', { astro: '^7.3.0', '@astrojs/mdx': '^8.0.0' });
 cpSync(join(content.dir, 'latest'), join(minimal, 'content'), { recursive: true });
 mkdirSync(join(minimal, 'src/pages'), { recursive: true });
 writeFileSync(join(minimal, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n");
 writeFileSync(join(minimal, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }) }) };\n");
 writeFileSync(join(minimal, 'src/pages/[...slug].astro'), "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.data.title}</title></head><body><Content /></body></html>\n");
-results.minimalAstroSeconds = run(join(minimal, 'node_modules/.bin/node'), [join(minimal, 'node_modules/astro/bin/astro.mjs'), 'build'], minimal);
 
-// Starlight, with its default Pagefind search.
 const starlight = project('starlight', { astro: '^7.3.0', '@astrojs/starlight': '^0.42.0', '@astrojs/markdown-remark': '^7.3.0' });
 mkdirSync(join(starlight, 'src/content/docs'), { recursive: true });
 cpSync(join(content.dir, 'latest'), join(starlight, 'src/content/docs'), { recursive: true });
 writeFileSync(join(starlight, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n");
 writeFileSync(join(starlight, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
-results.starlightSeconds = run(join(starlight, 'node_modules/.bin/node'), [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], starlight);
 
+/** A clean build: the output and content cache of the round before are removed first. */
+function build(dir: string, nodeBinary: string, stale: string[], extra: NodeJS.ProcessEnv = {}): number {
+  for (const path of stale) rmSync(path, { recursive: true, force: true });
+  return run(nodeBinary, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], dir, extra);
+}
+const peerStale = (dir: string) => [join(dir, 'dist'), join(dir, '.astro'), join(dir, 'node_modules/.astro')];
+const stepdocsOut = join(work, 'stepdocs-dist');
+const stepdocsCache = join(work, 'stepdocs-cache');
+
+const rounds = Math.max(1, Number(process.env.BENCH_PEER_ROUNDS ?? 3));
+const times = { stepdocs: [] as number[], minimal: [] as number[], starlight: [] as number[] };
+for (let round = 0; round < rounds; round += 1) {
+  times.minimal.push(build(minimal, join(minimal, 'node_modules/.bin/node'), peerStale(minimal)));
+  times.stepdocs.push(build(ROOT, node, [stepdocsOut, stepdocsCache], { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: stepdocsOut, STEPDOCS_CACHE_DIR: stepdocsCache }));
+  times.starlight.push(build(starlight, join(starlight, 'node_modules/.bin/node'), peerStale(starlight)));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ratios = (a: number[], b: number[]) => a.map((value, index) => value / b[index]!);
+const results: Record<string, number> = {
+  pages,
+  rounds,
+  stepdocsSeconds: median(times.stepdocs),
+  minimalAstroSeconds: median(times.minimal),
+  starlightSeconds: median(times.starlight),
+  // Ratios of builds from the same round, then their median.
+  stepdocsOverMinimal: median(ratios(times.stepdocs, times.minimal)),
+  starlightOverStepdocs: median(ratios(times.starlight, times.stepdocs)),
+};
 process.stdout.write(`${JSON.stringify(results)}\n`);
+process.stderr.write(`peers: each build in seconds, round by round: ${JSON.stringify(times)}\n`);
 rmSync(work, { recursive: true, force: true });

@@ -5,7 +5,9 @@
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
 import { formatFinding, hasErrors } from '../lib/findings.ts';
-import { validateGuide } from '../lib/guide/validate-guide.ts';
+import { importFigureImages } from '../lib/guide/figure-imports.ts';
+import { parseContent, startOf } from '../lib/guide/mdast.ts';
+import { checkGuide } from '../lib/guide/validate-guide.ts';
 import { assetLookup } from './asset-lookup.ts';
 import { guideError } from './guide-error.ts';
 
@@ -27,7 +29,7 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                   if (id.includes('?') || !/\.mdx?$/.test(id) || !contentRoots.some((contentRoot) => id.startsWith(contentRoot))) return null;
                   const file = id;
                   const shown = relative(root, file).split(sep).join('/');
-                  const findings = validateGuide(code, { file: shown, checkAsset: assetLookup(file), rulesUrl: options.rulesUrl });
+                  const { findings, tree } = checkGuide(code, { file: shown, checkAsset: assetLookup(file), rulesUrl: options.rulesUrl });
                   for (const finding of findings.filter((candidate) => candidate.severity !== 'error')) {
                     logger.warn(formatFinding(finding));
                   }
@@ -37,7 +39,16 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                     const message = `${errors.length === 1 ? 'A guide has a structural error' : `A guide has ${errors.length} structural errors`}:\n${errors.map(formatFinding).join('\n')}`;
                     throw guideError(message, file, first.place);
                   }
-                  return null;
+                  if (!tree || !file.endsWith('.mdx')) return null;
+                  const rewritten = importFigureImages(code, tree);
+                  if (rewritten === null) return null;
+                  // The imports are appended; a fenced code block left open at the end would swallow them.
+                  const check = parseContent(rewritten, file);
+                  if (!check.ok || check.tree.children?.at(-1)?.type !== 'mdxjsEsm') {
+                    const place = startOf(tree.children?.at(-1) ?? tree);
+                    throw guideError(`${shown}${place ? `:${place.line}:${place.column}` : ''} error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks`, file, place);
+                  }
+                  return { code: rewritten, map: null };
                 },
               },
             ],

@@ -263,6 +263,14 @@ describe('broken content fails the build', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('broken.mdx:10:9 error Cannot find image file `./images/nope.png` (figure/missing-file)');
   });
+
+  it('on a last code block left open, which would swallow the figure imports', () => {
+    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Figure src="./images/a.svg" alt="A" />\n\n\`\`\`sh\necho never closed\n`, 'latest/images/a.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' });
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('broken.mdx:12:1 error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks');
+    expect(result.output).not.toContain('Stack trace');
+  });
 });
 
 describe('a site whose current version is not called latest', () => {

@@ -97,18 +97,35 @@ export function startOf(node: MdNode): Place | undefined {
  */
 export function attributePlace(source: string, node: MdNode, name: string): Place | undefined {
   const start = node.position?.start;
-  if (!start || start.offset === undefined) return startOf(node);
-  const tagEnd = findTagEnd(source, start.offset);
-  const pattern = new RegExp(`[\\s{]${name}(?=\\s*=|[\\s/>])`, 'g');
-  pattern.lastIndex = start.offset;
-  const match = pattern.exec(source);
-  if (!match || match.index >= tagEnd) return startOf(node);
+  const range = attributeRange(source, node, name);
+  if (!start || start.offset === undefined || !range) return startOf(node);
   // Count from the element's own start: a tag spans a few lines, the file may span thousands.
-  const between = source.slice(start.offset, match.index + 1).split('\n');
+  const between = source.slice(start.offset, range.start).split('\n');
   return between.length === 1 ? { line: start.line, column: start.column + between[0]!.length } : { line: start.line + between.length - 1, column: between.at(-1)!.length + 1 };
 }
 
-function findTagEnd(source: string, from: number): number {
+/**
+ * Offsets of `name="value"` (or a bare `name`) inside the element's opening tag: `start` at the name,
+ * `valueStart`/`end` around the value with its quotes or braces. Undefined when the tag lacks it.
+ */
+export function attributeRange(source: string, node: MdNode, name: string): { start: number; valueStart: number; end: number } | undefined {
+  const from = node.position?.start.offset;
+  if (from === undefined) return undefined;
+  const tagEnd = findTagEnd(source, from);
+  const pattern = new RegExp(`[\\s{]${name}(?=\\s*=|[\\s/>])`, 'g');
+  pattern.lastIndex = from;
+  const match = pattern.exec(source);
+  if (!match || match.index >= tagEnd) return undefined;
+  const nameStart = match.index + 1;
+  const value = /^\s*=\s*("[^"]*"|'[^']*'|\{)/.exec(source.slice(nameStart + name.length, tagEnd));
+  if (!value) return { start: nameStart, valueStart: nameStart + name.length, end: nameStart + name.length };
+  const valueStart = nameStart + name.length + value[0].length - value[1]!.length;
+  const end = value[1] === '{' ? findTagEnd(source, valueStart, '}') + 1 : valueStart + value[1]!.length;
+  return { start: nameStart, valueStart, end };
+}
+
+/** The offset of the `close` character that ends what starts at `from`, skipping quoted text and `{…}`. */
+function findTagEnd(source: string, from: number, close = '>'): number {
   let quote: string | null = null;
   let braces = 0;
   for (let index = from; index < source.length; index += 1) {
@@ -117,8 +134,10 @@ function findTagEnd(source: string, from: number): number {
       if (char === quote) quote = null;
     } else if (char === '"' || char === "'") quote = char;
     else if (char === '{') braces += 1;
-    else if (char === '}') braces -= 1;
-    else if (char === '>' && braces === 0) return index;
+    else if (char === '}') {
+      braces -= 1;
+      if (close === '}' && braces === 0) return index;
+    } else if (char === close && braces === 0) return index;
   }
   return source.length;
 }

@@ -24,9 +24,14 @@ export interface ValidateOptions {
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function validateGuide(source: string, options: ValidateOptions): Finding[] {
+  return checkGuide(source, options).findings;
+}
+
+/** The findings, and the parsed tree for callers that go on to transform the guide. */
+export function checkGuide(source: string, options: ValidateOptions): { findings: Finding[]; tree?: MdNode } {
   const parsed = parseContent(source, options.file);
-  if (!parsed.ok) return [withUrl(parsed.finding, options)];
-  return validateTree(parsed.tree, source, options);
+  if (!parsed.ok) return { findings: [withUrl(parsed.finding, options)] };
+  return { findings: validateTree(parsed.tree, source, options), tree: parsed.tree };
 }
 
 export function validateTree(tree: MdNode, source: string, options: ValidateOptions): Finding[] {

@@ -5,7 +5,8 @@
  */
 import { countSeverities, type Finding, type Place, type Severity } from '../findings.ts';
 import { decodeBytes } from './decode.ts';
-import { readEntity, type EntityModel } from './model.ts';
+import type { EntityModel } from './model.ts';
+import { readEntity } from './read-entity.ts';
 import { bindingName } from './namespaces.ts';
 import { metadataRule, metadataRuleAnchor, METADATA_RULES } from './rule-table.ts';
 import { isMetadataRoot } from './rules/document.ts';
