@@ -1,8 +1,13 @@
 /**
  * Indexes the guides with Pagefind during `astro build`: pages marked `data-pagefind-body`,
- * filterable by `version`. Each page is handed to Pagefind as soon as it is rendered (Astro's
- * prerenderer is wrapped for that), so Pagefind indexes in its own process while Node renders the
- * rest; the index and its loader are written to `<outDir>/pagefind/` once all pages are done.
+ * filterable by `version`. Each page's search body (a few KB: the header, sidebar and scripts
+ * around it are most of a page, and Pagefind's time grows with the bytes it parses) is handed to
+ * Pagefind as soon as the page is rendered, so Pagefind indexes in its own process while Node
+ * renders the rest; the index and its loader are written to `<outDir>/pagefind/` at the end.
+ *
+ * Astro reads each rendered page once, with `arrayBuffer()`, to write it; the wrapped prerenderer
+ * listens in on that read rather than reading the body a second time. Should Astro read pages some
+ * other way, nothing is heard and the built pages are indexed from the output folder instead.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -12,50 +17,84 @@ import { searchableHtml } from './searchable-html.ts';
 
 export function searchIndex(): AstroIntegration {
   let base = '/';
-  let index: pagefind.PagefindIndex | undefined;
+  let outDir = '';
+  let finishing: Promise<number> | undefined;
+  let heard = 0;
   const pending: Promise<pagefind.NewFileResponse>[] = [];
+  const decoder = new TextDecoder();
   return {
     name: 'stepdocs:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async ({ setPrerenderer }) => {
         const created = await pagefind.createIndex({});
         if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         const open = created.index;
-        index = open;
+        const hear = (path: string, bytes: ArrayBuffer) => {
+          heard += 1;
+          const searchable = searchableHtml(decoder.decode(bytes));
+          // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
+          if (searchable) pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
+        };
         setPrerenderer((prerenderer) => ({
           name: 'stepdocs:search-index',
           setup: async () => prerenderer.setup?.(),
           getStaticPaths: () => prerenderer.getStaticPaths(),
-          teardown: async () => prerenderer.teardown?.(),
+          teardown: async () => {
+            await prerenderer.teardown?.();
+            // Every page is written now: the index is written while Astro optimises images and tidies up.
+            finishing = finishIndex(open, outDir, heard > 0 ? pending : undefined);
+            finishing.catch(() => undefined);
+          },
           async render(request, options) {
             const result = await prerenderer.render(request, options);
             const response = result instanceof Response ? result : result.response;
-            if (response.status !== 200 || !response.headers.get('content-type')?.includes('text/html')) return result;
-            const html = await response.text();
-            const searchable = searchableHtml(html);
-            if (searchable) {
-              // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
+            if (response.status === 200 && response.headers.get('content-type')?.includes('text/html')) {
+              const read = response.arrayBuffer.bind(response);
               const path = new URL(request.url).pathname;
-              pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
+              response.arrayBuffer = async () => {
+                const bytes = await read();
+                hear(path, bytes);
+                return bytes;
+              };
             }
-            const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-            return result instanceof Response ? copy : { ...result, response: copy };
+            return result;
           },
         }));
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!index) return;
-        const added = await Promise.all(pending);
-        const errors = added.flatMap((result) => result.errors);
-        if (errors.length > 0) throw new Error(`Pagefind could not index the site: ${errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(fileURLToPath(dir), 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        logger.info(`search index: ${added.length} pages`);
-        await pagefind.close();
+      'astro:build:done': async ({ logger }) => {
+        if (!finishing) return;
+        const count = await finishing;
+        logger.info(`search index: ${count} pages`);
       },
     },
   };
+}
+
+/**
+ * Waits for the pages handed over during rendering (or, when none were, indexes the output folder)
+ * and writes the index; resolves with the number of pages indexed.
+ */
+async function finishIndex(index: pagefind.PagefindIndex, outDir: string, pending: Promise<pagefind.NewFileResponse>[] | undefined): Promise<number> {
+  try {
+    let count: number;
+    if (pending) {
+      const added = await Promise.all(pending);
+      const errors = added.flatMap((result) => result.errors);
+      if (errors.length > 0) throw new Error(`Pagefind could not index the site: ${errors.join('; ')}`);
+      count = added.length;
+    } else {
+      const added = await index.addDirectory({ path: outDir });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+      count = added.page_count;
+    }
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return count;
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -1,10 +1,16 @@
 /**
  * Publishes each widget as one self-contained ES module under `<outDir>/widgets/`, so a third-party
  * page can load it with `<script type="module" src=".../widgets/stepdocs-login-url.js">`.
- * The site itself loads the same source through Astro's own bundling.
+ *
+ * The metadata checker's engine (XML parser, X.509 library) runs in `stepdocs-metadata-worker.js`,
+ * which the site's own pages use too: bundled once by esbuild, in its own process, while Astro builds
+ * the pages, instead of a second time by Vite. Pages load it as `…/widgets/stepdocs-metadata-worker.js
+ * ?v=<hash of the bundles>` (from `virtual:stepdocs/widgets`), so a new build is never served a stale
+ * worker from a cache. `astro dev` serves the same URLs, built on request.
  */
 import type { AstroIntegration } from 'astro';
-import { build, type BuildResult } from 'esbuild';
+import { build, context, type BuildContext, type BuildOptions, type BuildResult, type OutputFile } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
@@ -15,37 +21,100 @@ export const WIDGET_BUNDLES: Record<string, string> = {
   'stepdocs-metadata-worker': 'src/widgets/metadata-worker.ts',
 };
 
+const VIRTUAL_ID = 'virtual:stepdocs/widgets';
+
+function bundleOptions(root: string): BuildOptions & { write: false } {
+  return {
+    entryPoints: Object.fromEntries(Object.entries(WIDGET_BUNDLES).map(([name, entry]) => [name, join(root, entry)])),
+    outdir: '/widgets',
+    write: false,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    legalComments: 'none',
+    logLevel: 'silent',
+  };
+}
+
+/** A short hash of the bundles' bytes, for cache-busting their URLs. */
+function versionOf(files: readonly OutputFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update(file.contents);
+  return hash.digest('hex').slice(0, 12);
+}
+
 export function widgetBundles(): AstroIntegration {
   let root = '';
+  let base = '/';
   let bundling: Promise<BuildResult<{ write: false }>> | undefined;
   return {
     name: 'stepdocs:widget-bundles',
     hooks: {
+      'astro:config:setup': ({ updateConfig, command }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'stepdocs:widget-version',
+                resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : null),
+                async load(id) {
+                  if (id !== `\0${VIRTUAL_ID}`) return null;
+                  // In dev the bundles are built on request, so there is nothing to hash yet.
+                  // A failed bundle is reported, with its errors, when the build ends.
+                  const version = command === 'build' && bundling ? await bundling.then((result) => versionOf(result.outputFiles), () => 'failed') : 'dev';
+                  return `export const WIDGETS_VERSION = ${JSON.stringify(version)};\n`;
+                },
+              },
+            ],
+          },
+        });
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        let building: Promise<BuildContext<BuildOptions & { write: false }>> | undefined;
+        server.middlewares.use(async (request, response, next) => {
+          const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+          const name = path.startsWith(`${base}widgets/`) ? path.slice(`${base}widgets/`.length).replace(/\.js$/, '') : undefined;
+          if (!name || !(name in WIDGET_BUNDLES)) return next();
+          try {
+            building ??= context(bundleOptions(root));
+            const { outputFiles } = await (await building).rebuild();
+            const file = outputFiles.find((output) => output.path === `/widgets/${name}.js`);
+            if (!file) return next();
+            response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+            response.setHeader('Cache-Control', 'no-cache');
+            response.end(file.contents);
+          } catch (error) {
+            logger.error(`widgets/${name}.js: ${error instanceof Error ? error.message : String(error)}`);
+            response.statusCode = 500;
+            response.end();
+          }
+        });
+        server.httpServer?.once('close', () => void building?.then((built) => built.dispose()));
       },
       // esbuild works in its own process: started with the build, it is done long before the pages are.
       'astro:build:start': () => {
-        bundling = build({
-          entryPoints: Object.fromEntries(Object.entries(WIDGET_BUNDLES).map(([name, entry]) => [name, join(root, entry)])),
-          outdir: '/widgets',
-          write: false,
-          bundle: true,
-          format: 'esm',
-          minify: true,
-          target: 'es2022',
-          platform: 'browser',
-          legalComments: 'none',
-          logLevel: 'warning',
-        });
-        // Awaited in build:done; a failure must not surface earlier as an unhandled rejection.
+        bundling = build(bundleOptions(root));
+        // Awaited below and by the version module; a failure must not surface as an unhandled rejection first.
         bundling.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!bundling) return;
-        const { outputFiles } = await bundling;
+        let result: BuildResult<{ write: false }>;
+        try {
+          result = await bundling;
+        } catch (error) {
+          const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors ?? [];
+          const detail = errors.map((entry) => (entry.location ? `${entry.location.file}:${entry.location.line}:${entry.location.column + 1} ${entry.text}` : entry.text)).join('\n');
+          throw new Error(`The widget bundles could not be built:\n${detail || String(error)}`);
+        }
         const outDir = fileURLToPath(dir);
-        for (const file of outputFiles) {
+        for (const file of result.outputFiles) {
           const target = join(outDir, relative('/', file.path));
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, file.contents);

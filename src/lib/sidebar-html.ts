@@ -49,6 +49,11 @@ function piecesOf(section: NavSection, versionHome: string, href: (path: string)
   return pieces;
 }
 
+/** The `<li>` link items of a section, as the version home lists them. */
+export function sectionItemsHtml(section: NavSection, versionHome: string, href: (path: string) => string): string {
+  return piecesOf(section, versionHome, href).items.join('');
+}
+
 /** Escapes text for HTML content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

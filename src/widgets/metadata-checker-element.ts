@@ -12,8 +12,8 @@ import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/s
 import { el, headingLevel, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
-/** Files above this size are checked in a Web Worker; smaller ones are quicker checked in place. */
-const WORKER_THRESHOLD = 512 * 1024;
+/** Files above this size show a progress bar while the worker reads them. */
+const PROGRESS_THRESHOLD = 512 * 1024;
 
 const CSS = `${WIDGET_BASE_CSS}
 textarea { min-height: 7rem; resize: vertical; }
@@ -90,23 +90,17 @@ export class MetadataChecker extends HTMLElement {
     this.#results.replaceChildren();
     this.#setStatus(`Checking ${name}…`);
     const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl };
-    let report: MetadataReport;
-    if (bytes.length > WORKER_THRESHOLD && MetadataChecker.workerUrl && typeof Worker !== 'undefined') {
-      report = await this.#checkInWorker(bytes, options, run);
-    } else {
-      // The engine (XML parser, X.509 library) is most of the widget's weight: load it on first use.
-      const { checkMetadata } = await import('../lib/saml/check-metadata.ts');
-      report = await checkMetadata(bytes, options);
-    }
+    const report = await this.#checkInWorker(bytes, options, run, bytes.length > PROGRESS_THRESHOLD);
     if (run === this.#run) this.#show(report);
     return report;
   }
 
-  #checkInWorker(bytes: Uint8Array, options: object, run: number): Promise<MetadataReport> {
+  /** The engine (XML parser, X.509 library) is most of the widget's weight: it runs in a worker, loaded on the first check. */
+  #checkInWorker(bytes: Uint8Array, options: object, run: number, showProgress: boolean): Promise<MetadataReport> {
     this.#worker?.terminate();
     const worker = new Worker(MetadataChecker.workerUrl!, { type: 'module' });
     this.#worker = worker;
-    this.#progress.hidden = false;
+    this.#progress.hidden = !showProgress;
     this.#progressBar.removeAttribute('value');
     return new Promise((resolve, reject) => {
       worker.addEventListener('message', (event: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'report'; report: MetadataReport }>) => {
@@ -124,7 +118,7 @@ export class MetadataChecker extends HTMLElement {
       });
       worker.addEventListener('error', (event) => {
         this.#progress.hidden = true;
-        reject(new Error(event.message));
+        reject(new Error(event.message || 'the checker\'s worker script could not be loaded'));
       });
       const copy = bytes.slice().buffer;
       worker.postMessage({ bytes: copy, options }, [copy]);

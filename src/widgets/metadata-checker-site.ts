@@ -1,5 +1,9 @@
-/** Entry for the site's own pages: Vite bundles the worker and gives its URL. */
-import workerUrl from './metadata-worker.ts?worker&url';
+/**
+ * Entry for the site's own pages: the engine runs in the published worker module, which esbuild
+ * builds beside the site (see src/integrations/widget-bundles.ts); its URL carries the bundles' hash.
+ */
+import { WIDGETS_VERSION } from 'virtual:stepdocs/widgets';
 import { defineMetadataChecker } from './metadata-checker-element.ts';
 
-defineMetadataChecker({ workerUrl, rulesUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}rules/metadata/` });
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+defineMetadataChecker({ workerUrl: `${base}widgets/stepdocs-metadata-worker.js?v=${WIDGETS_VERSION}`, rulesUrl: `${base}rules/metadata/` });

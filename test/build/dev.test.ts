@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
   });
 }
 
-it('serves the JumpCloud guide in development without logging an error', async () => {
+it('serves the JumpCloud guide and the widget modules in development without logging an error', async () => {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }) });
   // A cache folder of its own, so the test does not share a content store with builds.
@@ -33,6 +33,12 @@ it('serves the JumpCloud guide in development without logging an error', async (
       expect(response.status, path).toBe(200);
       expect(await response.text(), path).toMatch(/<h1[\s>]/);
     }
+    // The published widget modules are served at their production URLs, built on request.
+    const worker = await fetch(`http://127.0.0.1:${port}/widgets/stepdocs-metadata-worker.js?v=dev`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+    expect(await worker.text()).toContain('EntityDescriptor');
+    expect((await fetch(`http://127.0.0.1:${port}/widgets/no-such-widget.js`)).status).toBe(404);
     // Let background work (dependency optimisation) finish before reading the log.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(log).not.toContain('[ERROR]');

@@ -86,6 +86,8 @@ describe('the metadata checker', () => {
     await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'aggregate.xml', mimeType: 'application/xml', buffer: Buffer.from(aggregate) });
     await checker.locator('.verdict').waitFor({ timeout: 30_000 });
     expect(workers.length).toBe(1);
+    // The published worker module, with the build's hash of the bundles so no cache serves an old one.
+    expect(workers[0]).toMatch(/\/widgets\/stepdocs-metadata-worker\.js\?v=[0-9a-f]{12}$/);
     const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
     expect(statuses).toContain('Checking… 400 of 400 entities read');
     await expect(checker.locator('.verdict').textContent()).resolves.toMatch(/^An aggregate of several entities: 1 error/);
