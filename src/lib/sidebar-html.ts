@@ -9,7 +9,9 @@ import { sectionAnchor, type NavSection } from './navigation.ts';
 
 interface SectionPieces {
   collapsed: string;
-  items: string[];
+  /** Every item, joined; `offsets[i]` is where item i starts, so a page swaps one item in without re-joining them all. */
+  items: string;
+  offsets: number[];
   indexById: Map<string, number>;
 }
 
@@ -29,9 +31,9 @@ export function sidebarSectionsHtml(sections: readonly NavSection[], currentId: 
       html += pieces.collapsed;
       continue;
     }
-    const items = pieces.items.slice();
-    items[index] = items[index]!.replace('<a ', '<a aria-current="page" ');
-    html += `<div class="sidebar-section"><h2 class="sidebar-heading">${escapeHtml(section.label)}</h2><ul>${items.join('')}</ul></div>`;
+    const { items, offsets } = pieces;
+    const current = items.slice(offsets[index], offsets[index + 1]).replace('<a ', '<a aria-current="page" ');
+    html += `<div class="sidebar-section"><h2 class="sidebar-heading">${escapeHtml(section.label)}</h2><ul>${items.slice(0, offsets[index])}${current}${items.slice(offsets[index + 1])}</ul></div>`;
   }
   return html;
 }
@@ -39,9 +41,13 @@ export function sidebarSectionsHtml(sections: readonly NavSection[], currentId: 
 function piecesOf(section: NavSection, versionHome: string, href: (path: string) => string): SectionPieces {
   let pieces = built.get(section);
   if (!pieces) {
+    const items = section.links.map((link) => `<li><a href="${escapeHtml(href(link.path))}">${escapeHtml(link.title)}</a></li>`);
+    const offsets = [0];
+    for (const item of items) offsets.push(offsets.at(-1)! + item.length);
     pieces = {
       collapsed: `<p class="sidebar-other-section"><a href="${escapeHtml(`${versionHome}#${encodeURIComponent(sectionAnchor(section.label))}`)}">${escapeHtml(section.label)} <span class="sidebar-count">(${section.links.length})</span></a></p>`,
-      items: section.links.map((link) => `<li><a href="${escapeHtml(href(link.path))}">${escapeHtml(link.title)}</a></li>`),
+      items: items.join(''),
+      offsets,
       indexById: new Map(section.links.map((link, index) => [link.id, index])),
     };
     built.set(section, pieces);
@@ -51,7 +57,7 @@ function piecesOf(section: NavSection, versionHome: string, href: (path: string)
 
 /** The `<li>` link items of a section, as the version home lists them. */
 export function sectionItemsHtml(section: NavSection, versionHome: string, href: (path: string) => string): string {
-  return piecesOf(section, versionHome, href).items.join('');
+  return piecesOf(section, versionHome, href).items;
 }
 
 /** Escapes text for HTML content and double-quoted attribute values. */
