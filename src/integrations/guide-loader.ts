@@ -26,16 +26,17 @@ export function guideLoader(options: { contentDir: string; rulesUrl?: string }):
       inner.load({
         ...context,
         parseData: async (props) => {
-          // The file is read again only to put line numbers on errors; valid frontmatter costs one parse.
-          if (props.filePath && !guideSchema.safeParse(props.data).success) {
+          try {
+            return await context.parseData(props);
+          } catch (error) {
+            // Only a failing file is read again and checked by stepdocs, to name the field, line and fix.
+            if (!props.filePath || guideSchema.safeParse(props.data).success) throw error;
             const source = readFileSync(resolve(props.filePath), 'utf8');
             const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl);
-            if (findings.length > 0) {
-              const heading = findings.length === 1 ? 'A guide has a frontmatter error' : `A guide has ${findings.length} frontmatter errors`;
-              throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, resolve(props.filePath), findings[0]!.place);
-            }
+            if (findings.length === 0) throw error;
+            const heading = findings.length === 1 ? 'A guide has a frontmatter error' : `A guide has ${findings.length} frontmatter errors`;
+            throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, resolve(props.filePath), findings[0]!.place);
           }
-          return context.parseData(props);
         },
       }),
   };
