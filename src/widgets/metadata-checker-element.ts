@@ -98,7 +98,7 @@ export class MetadataChecker extends HTMLElement {
   /** The engine (XML parser, X.509 library) is most of the widget's weight: it runs in a worker, loaded on the first check. */
   #checkInWorker(bytes: Uint8Array, options: object, run: number, showProgress: boolean): Promise<MetadataReport> {
     this.#worker?.terminate();
-    const worker = new Worker(MetadataChecker.workerUrl!, { type: 'module' });
+    const worker = startWorker(MetadataChecker.workerUrl!);
     this.#worker = worker;
     this.#progress.hidden = !showProgress;
     this.#progressBar.removeAttribute('value');
@@ -254,6 +254,25 @@ export class MetadataChecker extends HTMLElement {
     ];
     return el('div', { class: 'certificate' }, el('p', { class: 'reason' }, title), el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
   }
+}
+
+const trampolines = new Map<string, string>();
+
+/**
+ * Browsers start workers only from the page's own origin. When the widget module was loaded from
+ * another site (the published `stepdocs-metadata-checker.js` on a vendor's page), a same-origin
+ * blob that imports the worker module bridges that; the module is fetched with CORS, as the widget
+ * module itself was.
+ */
+function startWorker(url: URL | string): Worker {
+  const absolute = new URL(url, location.href);
+  if (absolute.origin === location.origin) return new Worker(absolute, { type: 'module' });
+  let trampoline = trampolines.get(absolute.href);
+  if (!trampoline) {
+    trampoline = URL.createObjectURL(new Blob([`import ${JSON.stringify(absolute.href)};`], { type: 'text/javascript' }));
+    trampolines.set(absolute.href, trampoline);
+  }
+  return new Worker(trampoline, { type: 'module' });
 }
 
 export function defineMetadataChecker(options: { workerUrl: URL | string; rulesUrl: string }) {

@@ -1,10 +1,12 @@
-/** The metadata checker in Chromium: pick, drop and paste files, hostile values, a large aggregate in the worker. */
+/** The metadata checker in Chromium: pick, drop and paste files, hostile values, a large aggregate in the worker, a third-party page. */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../support/e2e';
+import { useBuiltSite, watch } from '../support/e2e';
+import { serveStatic } from '../support/static-server';
 import { ROOT } from '../support/build-site';
 import { idpMetadata } from '../unit/saml/fixtures';
 
@@ -104,6 +106,31 @@ describe('the metadata checker', () => {
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.context().close();
+  });
+
+  it('works as an ES module on a third-party page, its worker started from the site it came from', async () => {
+    const thirdParty = mkdtempSync(join(tmpdir(), 'stepdocs-third-party-'));
+    const moduleUrl = new URL('widgets/stepdocs-metadata-checker.js', e2e.site.url).href;
+    writeFileSync(
+      join(thirdParty, 'index.html'),
+      `<!doctype html><html lang="en"><head><title>Vendor page</title><script type="module" src="${moduleUrl}"></script></head><body><main><h1>Check your metadata</h1><stepdocs-metadata-checker heading-level="2"></stepdocs-metadata-checker></main></body></html>`,
+    );
+    const vendor = await serveStatic(thirdParty);
+    const page = await e2e.browser.newPage();
+    watch(e2e, page, [new URL(vendor.url).origin]);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(vendor.url);
+    const checker = page.locator('stepdocs-metadata-checker');
+    await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'okta.xml', mimeType: 'application/xml', buffer: OKTA });
+    await checker.locator('.verdict').waitFor();
+    await expect(checker.locator('.verdict').textContent()).resolves.toBe('Identity provider (IdP) metadata: 0 errors, 0 warnings, 3 notes. Ready to upload.');
+    // The page's own origin runs a blob that imports the worker module from the site.
+    expect(workers).toHaveLength(1);
+    expect(workers[0]).toMatch(/^blob:/);
+    await expect(checker.getByRole('link', { name: 'keeper/single-logout' }).getAttribute('href')).resolves.toBe(new URL('rules/metadata/#keeper-single-logout', e2e.site.url).href);
+    await page.close();
+    await vendor.close();
   });
 
   it('made no request to another host and threw no script error', () => {
