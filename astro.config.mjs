@@ -54,7 +54,7 @@ export default defineConfig({
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
     resolve: {
-      // Lets components glob the content folder's images wherever STEPDOCS_CONTENT_DIR points.
+      // Lets the site import the content folder's versions.json wherever STEPDOCS_CONTENT_DIR points.
       alias: { '@content': resolve(root, config.contentDir) },
     },
     server: { fs: { allow: [root, resolve(root, config.contentDir)] } },
