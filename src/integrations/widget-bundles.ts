@@ -111,7 +111,10 @@ export function widgetBundles(): AstroIntegration {
         } catch (error) {
           const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors ?? [];
           const detail = errors.map((entry) => (entry.location ? `${entry.location.file}:${entry.location.line}:${entry.location.column + 1} ${entry.text}` : entry.text)).join('\n');
-          throw new Error(`The widget bundles could not be built:\n${detail || String(error)}`);
+          // The esbuild errors say what and where; a stack trace through the build would only bury them.
+          const failure = new Error(`The widget bundles could not be built:\n${detail || String(error)}`);
+          failure.stack = '';
+          throw failure;
         }
         const outDir = fileURLToPath(dir);
         for (const file of result.outputFiles) {
