@@ -18,6 +18,7 @@ import { searchableHtml } from './searchable-html.ts';
 export function searchIndex(): AstroIntegration {
   let base = '/';
   let outDir = '';
+  let index: pagefind.PagefindIndex | undefined;
   let finishing: Promise<number> | undefined;
   let heard = 0;
   const pending: Promise<pagefind.NewFileResponse>[] = [];
@@ -33,6 +34,7 @@ export function searchIndex(): AstroIntegration {
         const created = await pagefind.createIndex({});
         if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         const open = created.index;
+        index = open;
         const hear = (path: string, bytes: ArrayBuffer) => {
           heard += 1;
           const searchable = searchableHtml(decoder.decode(bytes));
@@ -66,7 +68,9 @@ export function searchIndex(): AstroIntegration {
         }));
       },
       'astro:build:done': async ({ logger }) => {
-        if (!finishing) return;
+        if (!index) return;
+        // Without our teardown (another integration set Astro's one prerenderer), index the output folder.
+        finishing ??= finishIndex(index, outDir, undefined);
         const count = await finishing;
         logger.info(`search index: ${count} pages`);
       },

@@ -64,6 +64,17 @@ describe('search index', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(1);
   });
 
+  it('indexes the output folder when another integration replaced the prerenderer', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
+    mkdirSync(join(outDir, 'latest/okta'), { recursive: true });
+    writeFileSync(join(outDir, 'latest/okta/index.html'), GUIDE);
+    const hooks = searchIndex().hooks as Hooks;
+    await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
+    await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as Parameters<Hooks['astro:build:start']>[0]);
+    await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+    expect(fragmentUrls(outDir)).toEqual(['/latest/okta/']);
+  });
+
   it('indexes the output folder instead when Astro reads pages some other way', async () => {
     const { urls } = await build({ '/latest/okta/': GUIDE, '/': HOME }, 'text');
     expect(urls).toEqual(['/latest/okta/']);
