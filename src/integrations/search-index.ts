@@ -10,6 +10,7 @@
  * other way, nothing is heard and the built pages are indexed from the output folder instead.
  */
 import type { AstroIntegration } from 'astro';
+import { normaliseBase } from '../lib/site-config.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -27,7 +28,7 @@ export function searchIndex(): AstroIntegration {
     name: 'stepdocs:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async ({ setPrerenderer }) => {

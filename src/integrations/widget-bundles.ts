@@ -9,6 +9,7 @@
  * worker from a cache. `astro dev` serves the same URLs, built on request.
  */
 import type { AstroIntegration } from 'astro';
+import { normaliseBase } from '../lib/site-config.ts';
 import { build, context, type BuildContext, type BuildOptions, type BuildResult, type OutputFile } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -73,7 +74,7 @@ export function widgetBundles(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:server:setup': ({ server, logger }) => {
         let building: Promise<BuildContext<BuildOptions & { write: false }>> | undefined;

@@ -1,8 +1,8 @@
 /** Dates as pages show them. */
 
-// One formatter for the whole build: `toLocaleDateString` with options builds a new one per call,
-// which was the largest single per-page cost of rendering a guide.
-// Formatting is still slow next to everything else on a page, and guides share a few dates.
+// One formatter for the whole build (`toLocaleDateString` with options builds a new one per call,
+// which was the largest single per-page cost of rendering a guide), and each date formatted once:
+// formatting is still slow next to everything else on a page, and guides share a few dates.
 const LONG_DATE = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 const formatted = new Map<number, string>();
 

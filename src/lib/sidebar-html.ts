@@ -7,15 +7,15 @@
  */
 import { sectionAnchor, type NavSection } from './navigation.ts';
 
-interface SectionPieces {
-  collapsed: string;
-  /** Every item, joined; `offsets[i]` is where item i starts, so a page swaps one item in without re-joining them all. */
-  items: string;
+interface SectionItems {
+  /** Every `<li>` item, joined; `offsets[i]` is where item i starts, so a page swaps one item in without re-joining them all. */
+  html: string;
   offsets: number[];
   indexById: Map<string, number>;
 }
 
-const built = new WeakMap<NavSection, SectionPieces>();
+const itemsBuilt = new WeakMap<NavSection, SectionItems>();
+const collapsedBuilt = new WeakMap<NavSection, string>();
 
 /**
  * @param currentId the guide being read; its section is listed in full with the guide marked
@@ -25,39 +25,44 @@ const built = new WeakMap<NavSection, SectionPieces>();
 export function sidebarSectionsHtml(sections: readonly NavSection[], currentId: string | undefined, versionHome: string, href: (path: string) => string): string {
   let html = '';
   for (const section of sections) {
-    const pieces = piecesOf(section, versionHome, href);
-    const index = currentId === undefined ? undefined : pieces.indexById.get(currentId);
+    const items = itemsOf(section, href);
+    const index = currentId === undefined ? undefined : items.indexById.get(currentId);
     if (index === undefined) {
-      html += pieces.collapsed;
+      html += collapsedOf(section, versionHome);
       continue;
     }
-    const { items, offsets } = pieces;
-    const current = items.slice(offsets[index], offsets[index + 1]).replace('<a ', '<a aria-current="page" ');
-    html += `<div class="sidebar-section"><h2 class="sidebar-heading">${escapeHtml(section.label)}</h2><ul>${items.slice(0, offsets[index])}${current}${items.slice(offsets[index + 1])}</ul></div>`;
+    const { offsets } = items;
+    const current = items.html.slice(offsets[index], offsets[index + 1]).replace('<a ', '<a aria-current="page" ');
+    html += `<div class="sidebar-section"><h2 class="sidebar-heading">${escapeHtml(section.label)}</h2><ul>${items.html.slice(0, offsets[index])}${current}${items.html.slice(offsets[index + 1])}</ul></div>`;
   }
   return html;
 }
 
-function piecesOf(section: NavSection, versionHome: string, href: (path: string) => string): SectionPieces {
-  let pieces = built.get(section);
-  if (!pieces) {
-    const items = section.links.map((link) => `<li><a href="${escapeHtml(href(link.path))}">${escapeHtml(link.title)}</a></li>`);
-    const offsets = [0];
-    for (const item of items) offsets.push(offsets.at(-1)! + item.length);
-    pieces = {
-      collapsed: `<p class="sidebar-other-section"><a href="${escapeHtml(`${versionHome}#${encodeURIComponent(sectionAnchor(section.label))}`)}">${escapeHtml(section.label)} <span class="sidebar-count">(${section.links.length})</span></a></p>`,
-      items: items.join(''),
-      offsets,
-      indexById: new Map(section.links.map((link, index) => [link.id, index])),
-    };
-    built.set(section, pieces);
-  }
-  return pieces;
+/** The `<li>` link items of a section, as the version home lists them. */
+export function sectionItemsHtml(section: NavSection, href: (path: string) => string): string {
+  return itemsOf(section, href).html;
 }
 
-/** The `<li>` link items of a section, as the version home lists them. */
-export function sectionItemsHtml(section: NavSection, versionHome: string, href: (path: string) => string): string {
-  return piecesOf(section, versionHome, href).items;
+function itemsOf(section: NavSection, href: (path: string) => string): SectionItems {
+  let items = itemsBuilt.get(section);
+  if (!items) {
+    const each = section.links.map((link) => `<li><a href="${escapeHtml(href(link.path))}">${escapeHtml(link.title)}</a></li>`);
+    const offsets = [0];
+    for (const item of each) offsets.push(offsets.at(-1)! + item.length);
+    items = { html: each.join(''), offsets, indexById: new Map(section.links.map((link, index) => [link.id, index])) };
+    itemsBuilt.set(section, items);
+  }
+  return items;
+}
+
+/** A section other than the reader's: one link to its place on the version home. */
+function collapsedOf(section: NavSection, versionHome: string): string {
+  let html = collapsedBuilt.get(section);
+  if (html === undefined) {
+    html = `<p class="sidebar-other-section"><a href="${escapeHtml(`${versionHome}#${encodeURIComponent(sectionAnchor(section.label))}`)}">${escapeHtml(section.label)} <span class="sidebar-count">(${section.links.length})</span></a></p>`;
+    collapsedBuilt.set(section, html);
+  }
+  return html;
 }
 
 /** Escapes text for HTML content and double-quoted attribute values. */

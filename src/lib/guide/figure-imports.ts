@@ -8,10 +8,9 @@
  * only columns after a rewritten `src` on the same line move.
  */
 import { attribute, attributeRange, isJsx, walk, type MdNode } from './mdast.ts';
+import { isRemoteReference } from './resolve-asset.ts';
 
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
-
-export const FIGURE_IMPORT_PREFIX = '__stepdocsFigure';
+const FIGURE_IMPORT_PREFIX = '__stepdocsFigure';
 
 /** The rewritten source, or null when the guide has no local `<Figure src="…">`. */
 export function importFigureImages(source: string, tree: MdNode): string | null {
@@ -20,7 +19,7 @@ export function importFigureImages(source: string, tree: MdNode): string | null 
   walk(tree, (node) => {
     if (!isJsx(node) || node.name !== 'Figure') return;
     const src = attribute(node, 'src');
-    if (typeof src !== 'string' || src.trim() === '' || REMOTE.test(src)) return;
+    if (typeof src !== 'string' || src.trim() === '' || isRemoteReference(src)) return;
     const range = attributeRange(source, node, 'src');
     if (!range || range.valueStart === range.end) return;
     let name = names.get(src);

@@ -13,3 +13,8 @@ export function joinAssetPath(folder: string, src: string): string {
   }
   return (absolute ? '/' : '') + parts.join('/');
 }
+
+/** True for a reference to another host: a URL with a scheme (`https:`, `data:`) or protocol-relative (`//cdn…`). */
+export function isRemoteReference(reference: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(reference);
+}

@@ -8,6 +8,7 @@ import { closest } from '../text-distance.ts';
 import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.ts';
 import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.ts';
 import { guideOutline } from './outline.ts';
+import { isRemoteReference } from './resolve-asset.ts';
 import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 
 export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'case-mismatch'; actual: string };
@@ -20,8 +21,6 @@ export interface ValidateOptions {
   /** Where rule documentation lives, e.g. `/writing-guides/`; findings link to `#rule-…` there. */
   rulesUrl?: string;
 }
-
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function validateGuide(source: string, options: ValidateOptions): Finding[] {
   return checkGuide(source, options).findings;
@@ -147,7 +146,7 @@ function checkFigure(node: MdNode, source: string, options: ValidateOptions, rep
   const decorative = attribute(node, 'decorative');
   if (typeof src !== 'string' || src.trim() === '') {
     report('figure/missing-src', startOf(node), '`<Figure>` has no `src`', 'Add `src="./images/…"`, a path relative to this guide.');
-  } else if (REMOTE.test(src)) {
+  } else if (isRemoteReference(src)) {
     report('figure/remote-src', attributePlace(source, node, 'src'), `Figure image \`${quote(src)}\` is hotlinked from another host`, 'Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.');
   } else if (options.checkAsset) {
     const result = options.checkAsset(src);

@@ -3,14 +3,13 @@
  * turned into site routes. The site's Markdown pipeline and the link checker both use this, so a
  * link the checker accepts is a link the site renders.
  */
+import { isRemoteReference } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, withBase } from '../routes.ts';
 import type { Version } from '../versions.ts';
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
-
 /** True for `./x.mdx`, `../a/b.md#c`: relative links to content files. */
 export function isContentFileLink(href: string): boolean {
-  if (EXTERNAL.test(href) || href.startsWith('/') || href.startsWith('#')) return false;
+  if (isRemoteReference(href) || href.startsWith('/') || href.startsWith('#')) return false;
   return /\.mdx?(?:[#?]|$)/.test(href);
 }
 
