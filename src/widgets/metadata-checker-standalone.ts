@@ -1,10 +1,13 @@
 /**
- * Entry for the published module `widgets/stepdocs-metadata-checker.js`: the worker is published
- * beside it, and rule links go to the site the module came from.
+ * Entry for the published module `widgets/stepdocs-metadata-checker.js`, which the site's own pages
+ * load too: the worker is published beside it, and rule links go to the site the module came from.
+ * The module's own query (the site loads it as `…?v=<hash of the bundles>`) is passed on to the
+ * worker's URL, so a new build is never served a stale worker from a cache.
  */
 import { defineMetadataChecker } from './metadata-checker-element.ts';
 
+const moduleUrl = new URL(import.meta.url);
 defineMetadataChecker({
-  workerUrl: new URL('./stepdocs-metadata-worker.js', import.meta.url),
-  rulesUrl: new URL('../rules/metadata/', import.meta.url).href,
+  workerUrl: new URL(`./stepdocs-metadata-worker.js${moduleUrl.search}`, moduleUrl),
+  rulesUrl: new URL('../rules/metadata/', moduleUrl).href,
 });

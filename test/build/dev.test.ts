@@ -33,7 +33,15 @@ it('serves the JumpCloud guide and the widget modules in development without log
       expect(response.status, path).toBe(200);
       expect(await response.text(), path).toMatch(/<h1[\s>]/);
     }
-    // The published widget modules are served at their production URLs, built on request.
+    // The published widget modules are served at their production URLs, built on request; the
+    // guide's pages load the same modules.
+    const guide = await (await fetch(`http://127.0.0.1:${port}/latest/jumpcloud/`)).text();
+    for (const name of ['stepdocs-login-url', 'stepdocs-metadata-checker']) {
+      expect(guide).toContain(`<script type="module" src="/widgets/${name}.js?v=dev"></script>`);
+      const module = await fetch(`http://127.0.0.1:${port}/widgets/${name}.js?v=dev`);
+      expect(module.status, name).toBe(200);
+      expect(await module.text(), name).toContain('customElements');
+    }
     const worker = await fetch(`http://127.0.0.1:${port}/widgets/stepdocs-metadata-worker.js?v=dev`);
     expect(worker.status).toBe(200);
     expect(worker.headers.get('content-type')).toContain('text/javascript');
@@ -43,6 +51,9 @@ it('serves the JumpCloud guide and the widget modules in development without log
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(log).not.toContain('[ERROR]');
   } finally {
+    // Wait for the server to exit: it may still be writing caches under the run's temporary folder.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
+    await exited;
   }
 });

@@ -20,7 +20,8 @@ const gzip = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
 export function pageWeight(outDir: string, page: string, base = '/'): PageWeight {
   const html = readFileSync(join(outDir, page), 'utf8');
-  const fileOf = (url: string) => join(outDir, url.slice(base.length));
+  // Widget modules carry a cache-busting query (`?v=<hash>`); the file is the path without it.
+  const fileOf = (url: string) => join(outDir, url.slice(base.length).replace(/[?#].*$/, ''));
   const seen = new Set<string>();
   let jsGzip = 0;
   const visit = (url: string) => {

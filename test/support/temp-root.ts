@@ -14,6 +14,7 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    rmSync(root, { recursive: true, force: true });
+    // Retries: a child process that has just exited may still have files being closed in there.
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
 }
