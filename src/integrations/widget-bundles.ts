@@ -2,11 +2,11 @@
  * Publishes each widget as one self-contained ES module under `<outDir>/widgets/`, so a third-party
  * page can load it with `<script type="module" src=".../widgets/stepdocs-login-url.js">`.
  *
- * The metadata checker's engine (XML parser, X.509 library) runs in `stepdocs-metadata-worker.js`,
- * which the site's own pages use too: bundled once by esbuild, in its own process, while Astro builds
- * the pages, instead of a second time by Vite. Pages load it as `…/widgets/stepdocs-metadata-worker.js
- * ?v=<hash of the bundles>` (from `virtual:stepdocs/widgets`), so a new build is never served a stale
- * worker from a cache. `astro dev` serves the same URLs, built on request.
+ * The site's own pages load the same modules, and the metadata checker's engine (XML parser, X.509
+ * library) runs in `stepdocs-metadata-worker.js`: bundled once by esbuild, in its own process, while
+ * Astro syncs the content and builds the pages, instead of a second time by Vite. Pages load them as
+ * `…/widgets/<name>.js?v=<hash of the bundles>` (from `virtual:stepdocs/widgets`), so a new build is
+ * never served a stale module from a cache. `astro dev` serves the same URLs, built on request.
  */
 import type { AstroIntegration } from 'astro';
 import { normaliseBase } from '../lib/site-config.ts';
@@ -53,7 +53,14 @@ export function widgetBundles(): AstroIntegration {
   return {
     name: 'stepdocs:widget-bundles',
     hooks: {
-      'astro:config:setup': ({ updateConfig, command }) => {
+      'astro:config:setup': ({ config, updateConfig, command }) => {
+        if (command === 'build') {
+          // Started before Astro syncs the content collections, which keeps one core busy and leaves
+          // the other to esbuild; by the time Vite bundles the site, the widgets are done.
+          bundling = build(bundleOptions(fileURLToPath(config.root)));
+          // Awaited by the version module and at build end; a failure must not surface as an unhandled rejection first.
+          bundling.catch(() => undefined);
+        }
         updateConfig({
           vite: {
             plugins: [
@@ -97,12 +104,6 @@ export function widgetBundles(): AstroIntegration {
           }
         });
         server.httpServer?.once('close', () => void building?.then((built) => built.dispose()));
-      },
-      // esbuild works in its own process: started with the build, it is done long before the pages are.
-      'astro:build:start': () => {
-        bundling = build(bundleOptions(root));
-        // Awaited below and by the version module; a failure must not surface as an unhandled rejection first.
-        bundling.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!bundling) return;
