@@ -2,6 +2,7 @@
  * The route table: where every guide is served. Pages, navigation, the sitemap and the link checker
  * all derive URLs here, so a guide has exactly one address per version.
  */
+import { normaliseBase } from './site-config.ts';
 import { findVersion, type Version } from './versions.ts';
 
 export interface GuideRef {
@@ -35,8 +36,7 @@ export function guidePath(address: GuideAddress): string {
 
 /** Joins the site base and a path below it: (`/docs/`, `latest/x/`) → `/docs/latest/x/`. */
 export function withBase(base: string, path: string): string {
-  const cleanBase = base.endsWith('/') ? base : `${base}/`;
-  return cleanBase + path.replace(/^\/+/, '');
+  return normaliseBase(base) + path.replace(/^\/+/, '');
 }
 
 /**

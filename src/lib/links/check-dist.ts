@@ -6,6 +6,7 @@ import { parse } from 'node-html-parser';
 import type { Finding } from '../findings.ts';
 import { compareFindings } from '../findings.ts';
 import { closest } from '../text-distance.ts';
+import { normaliseBase } from '../site-config.ts';
 import { placeFinder } from '../text-position.ts';
 import type { ExternalReference } from './check-links.ts';
 import { linkRuleSeverity, type LinkRuleId } from './rules.ts';
@@ -34,7 +35,7 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
   const findings: Finding[] = [];
   const external: ExternalReference[] = [];
   let references = 0;
-  const base = input.base.endsWith('/') ? input.base : `${input.base}/`;
+  const base = normaliseBase(input.base);
 
   for (const { page, root } of roots) {
     const file = `${input.displayPrefix.replace(/\/?$/, '/')}${page.path}`;

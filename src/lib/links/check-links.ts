@@ -6,6 +6,7 @@ import type { Finding, Place } from '../findings.ts';
 import { abbreviate, compareFindings } from '../findings.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
+import { normaliseBase } from '../site-config.ts';
 import { closest, Suggester } from '../text-distance.ts';
 import type { Version } from '../versions.ts';
 import { currentVersion, CURRENT_ALIAS } from '../versions.ts';
@@ -286,7 +287,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
   }
 
   function stripBase(path: string): string {
-    const base = input.base.endsWith('/') ? input.base : `${input.base}/`;
+    const base = normaliseBase(input.base);
     if (path.startsWith(base)) return path.slice(base.length);
     return path.replace(/^\/+/, '');
   }
