@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
+import { checkOutDir } from './src/node/out-dir.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -28,6 +29,7 @@ function orExit(read) {
 }
 const config = orExit(() => readSiteConfig(process.env));
 const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
+const outDir = orExit(() => checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist'));
 
 export default defineConfig({
   site: config.site,
@@ -35,7 +37,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render while earlier ones are written: page writes no longer wait on each other.
   build: { concurrency: 4 },
-  outDir: process.env.STEPDOCS_OUT_DIR || './dist',
+  outDir,
   // Separate caches let tests build several sites from one checkout without sharing a content store.
   cacheDir: process.env.STEPDOCS_CACHE_DIR || './node_modules/.astro',
   markdown: {
