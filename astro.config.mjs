@@ -47,7 +47,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
-    searchIndex(),
+    searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'] }),
   ],
   vite: {
     build: {

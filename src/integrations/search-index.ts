@@ -8,6 +8,10 @@
  * Astro reads each rendered page once, with `arrayBuffer()`, to write it; the wrapped prerenderer
  * listens in on that read rather than reading the body a second time. Should Astro read pages some
  * other way, nothing is heard and the built pages are indexed from the output folder instead.
+ *
+ * Pages of the searchable routes are rendered first, and the index is written as soon as the last
+ * of them is heard: Pagefind's write then overlaps the rendering of the site's other pages instead
+ * of following it.
  */
 import type { AstroIntegration } from 'astro';
 import { normaliseBase } from '../lib/site-config.ts';
@@ -16,13 +20,28 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchableHtml } from './searchable-html.ts';
 
-export function searchIndex(): AstroIntegration {
+export interface SearchIndexOptions {
+  /** Route components whose pages carry a search body, as Astro names them: `src/pages/[version]/[...slug].astro`. */
+  searchableRoutes: readonly string[];
+}
+
+export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
+  const searchableRoutes = new Set(settings.searchableRoutes);
   let base = '/';
   let outDir = '';
   let index: pagefind.PagefindIndex | undefined;
   let finishing: Promise<number> | undefined;
   let heard = 0;
+  /** Pages with a search body heard after the index was started: their route is missing from `searchableRoutes`. */
+  const missed: string[] = [];
+  /** Pages of the searchable routes still to be heard; the index is written when none are left. */
+  let searchableLeft = Number.POSITIVE_INFINITY;
   const pending: Promise<pagefind.NewFileResponse>[] = [];
+  const finish = (index: pagefind.PagefindIndex, handedOver: typeof pending | undefined) => {
+    finishing = finishIndex(index, outDir, handedOver);
+    // Awaited when the build ends; a failure must not surface as an unhandled rejection first.
+    finishing.catch(() => undefined);
+  };
   const decoder = new TextDecoder();
   return {
     name: 'stepdocs:search-index',
@@ -36,21 +55,27 @@ export function searchIndex(): AstroIntegration {
         if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         const open = created.index;
         index = open;
-        const hear = (path: string, bytes: ArrayBuffer) => {
+        const hear = (path: string, bytes: ArrayBuffer, fromSearchableRoute: boolean) => {
           heard += 1;
           const searchable = searchableHtml(decoder.decode(bytes));
+          if (searchable && finishing) missed.push(path);
           // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
-          if (searchable) pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
+          else if (searchable) pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
+          if (fromSearchableRoute && --searchableLeft === 0) finish(open, pending);
         };
         setPrerenderer((prerenderer) => ({
           name: 'stepdocs:search-index',
           setup: async () => prerenderer.setup?.(),
-          getStaticPaths: () => prerenderer.getStaticPaths(),
+          getStaticPaths: async () => {
+            const { paths, searchable } = searchableFirst(await prerenderer.getStaticPaths(), searchableRoutes);
+            searchableLeft = searchable;
+            return paths;
+          },
           teardown: async () => {
             await prerenderer.teardown?.();
-            // Every page is written now: the index is written while Astro optimises images and tidies up.
-            finishing = finishIndex(open, outDir, heard > 0 ? pending : undefined);
-            finishing.catch(() => undefined);
+            // Every page is written now. Unless the last searchable page already started it, the index
+            // is written while Astro optimises images and tidies up.
+            if (!finishing) finish(open, heard > 0 ? pending : undefined);
           },
           async render(request, options) {
             const result = await prerenderer.render(request, options);
@@ -58,9 +83,10 @@ export function searchIndex(): AstroIntegration {
             if (response.status === 200 && response.headers.get('content-type')?.includes('text/html')) {
               const read = response.arrayBuffer.bind(response);
               const path = new URL(request.url).pathname;
+              const fromSearchableRoute = searchableRoutes.has(options.routeData.component);
               response.arrayBuffer = async () => {
                 const bytes = await read();
-                hear(path, bytes);
+                hear(path, bytes, fromSearchableRoute);
                 return bytes;
               };
             }
@@ -74,9 +100,33 @@ export function searchIndex(): AstroIntegration {
         finishing ??= finishIndex(index, outDir, undefined);
         const count = await finishing;
         logger.info(`search index: ${count} pages`);
+        if (missed.length > 0) logger.warn(`not in the search index, as their route is not listed in searchableRoutes: ${missed.join(', ')}`);
       },
     },
   };
+}
+
+/**
+ * The paths to prerender with those of the searchable routes first, in their order, and how many
+ * distinct pages they are. A searchable path stays behind when an earlier, non-searchable path has
+ * the same page: Astro renders the first path of each page, and that must not change.
+ */
+export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], searchableRoutes: ReadonlySet<string>): { paths: Path[]; searchable: number } {
+  const page = (path: Path) => path.pathname.replace(/\/+$/, '');
+  const claimed = new Set<string>();
+  const first: Path[] = [];
+  const rest: Path[] = [];
+  const searchablePages = new Set<string>();
+  for (const path of all) {
+    if (searchableRoutes.has(path.route.component) && !claimed.has(page(path))) {
+      first.push(path);
+      searchablePages.add(page(path));
+    } else {
+      rest.push(path);
+      claimed.add(page(path));
+    }
+  }
+  return { paths: [...first, ...rest], searchable: searchablePages.size };
 }
 
 /**

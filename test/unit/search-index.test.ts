@@ -1,37 +1,44 @@
 /** The search-index integration against a stand-in for Astro's prerenderer, with the real Pagefind. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { searchIndex } from '../../src/integrations/search-index';
+import { searchableFirst, searchIndex } from '../../src/integrations/search-index';
 
 const GUIDE = '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';
 const HOME = '<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Guides</h1></body></html>';
 
 type Hooks = Required<AstroIntegration['hooks']>;
-const logger = { info: () => undefined } as unknown as Parameters<Hooks['astro:build:done']>[0]['logger'];
+const warnings: string[] = [];
+const logger = { info: () => undefined, warn: (line: string) => warnings.push(line) } as unknown as Parameters<Hooks['astro:build:done']>[0]['logger'];
+const GUIDE_ROUTE = 'src/pages/[version]/[...slug].astro';
+/** The route component of a stand-in page: guides live under a version folder. */
+const componentOf = (path: string) => (/^\/(docs\/)?latest\/./.test(path) ? GUIDE_ROUTE : `src/pages${path}index.astro`);
 
 /**
  * Runs the integration's build hooks over `pages`; `read` is how the stand-in for Astro reads each
  * rendered page: `arrayBuffer()` as Astro 7 does, or `text()`, after which the page is written out.
  */
-async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', base = '/'): Promise<{ outDir: string; urls: string[] }> {
+async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', base = '/', beforeTeardown?: (outDir: string) => Promise<void>): Promise<{ outDir: string; urls: string[]; order: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
-  const integration = searchIndex();
+  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE] });
   const hooks = integration.hooks as Hooks;
   await hooks['astro:config:done']({ config: { base, outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   let wrap: ((prerenderer: AstroPrerenderer) => AstroPrerenderer) | undefined;
   await hooks['astro:build:start']({ logger, setPrerenderer: (value) => (wrap = value as typeof wrap) } as Parameters<Hooks['astro:build:start']>[0]);
   const prerenderer = wrap!({
     name: 'stand-in',
-    getStaticPaths: async () => [],
+    getStaticPaths: async () => Object.keys(pages).map((pathname) => ({ pathname, route: { component: componentOf(pathname) } })),
     render: async (request) => new Response(pages[new URL(request.url).pathname] ?? '', { headers: { 'content-type': 'text/html' } }),
-  } as AstroPrerenderer);
-  for (const path of Object.keys(pages)) {
-    const response = (await prerenderer.render(new Request(`http://localhost${path}`), { routeData: {} as never, collectMetadata: false })) as Response;
+  } as unknown as AstroPrerenderer);
+  // As Astro does: the pages in the order the prerenderer gives them.
+  const order = (await prerenderer.getStaticPaths()).map((path) => path.pathname);
+  for (const path of order) {
+    const routeData = { component: componentOf(path) } as never;
+    const response = (await prerenderer.render(new Request(`http://localhost${path}`), { routeData, collectMetadata: false })) as Response;
     if (read === 'arrayBuffer') {
       // As Astro does; the page is not written, so what gets indexed can only be what was heard.
       await response.arrayBuffer();
@@ -41,9 +48,10 @@ async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text'
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, await response.text());
   }
+  await beforeTeardown?.(outDir);
   await prerenderer.teardown?.();
   await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
-  return { outDir, urls: fragmentUrls(outDir) };
+  return { outDir, urls: fragmentUrls(outDir), order };
 }
 
 /** The result URLs in the written index (fragments are gzip with a short signature before the JSON). */
@@ -68,7 +76,7 @@ describe('search index', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
     mkdirSync(join(outDir, 'latest/okta'), { recursive: true });
     writeFileSync(join(outDir, 'latest/okta/index.html'), GUIDE);
-    const hooks = searchIndex().hooks as Hooks;
+    const hooks = searchIndex({ searchableRoutes: [GUIDE_ROUTE] }).hooks as Hooks;
     await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
     await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as Parameters<Hooks['astro:build:start']>[0]);
     await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
@@ -78,5 +86,40 @@ describe('search index', () => {
   it('indexes the output folder instead when Astro reads pages some other way', async () => {
     const { urls } = await build({ '/latest/okta/': GUIDE, '/': HOME }, 'text');
     expect(urls).toEqual(['/latest/okta/']);
+  });
+
+  it('renders the guides first and writes the index once the last one is heard, before the other pages', async () => {
+    const pages = { '/': HOME, '/latest/okta/': GUIDE, '/rules/': HOME, '/latest/entra/': GUIDE.replaceAll('Okta', 'Entra') };
+    let writtenBeforeTeardown = false;
+    const { urls, order } = await build(pages, 'arrayBuffer', '/', async (outDir) => {
+      // The index was started by the last guide; give Pagefind the time to write it.
+      for (let waited = 0; waited < 10_000 && !existsSync(join(outDir, 'pagefind/pagefind-entry.json')); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      writtenBeforeTeardown = existsSync(join(outDir, 'pagefind/pagefind-entry.json'));
+    });
+    expect(order).toEqual(['/latest/okta/', '/latest/entra/', '/', '/rules/']);
+    expect(writtenBeforeTeardown).toBe(true);
+    expect(urls).toEqual(['/latest/entra/', '/latest/okta/']);
+  });
+
+  it('warns about a page with a search body on a route it was not told about', async () => {
+    warnings.length = 0;
+    const { urls } = await build({ '/latest/okta/': GUIDE, '/changelog/': GUIDE.replaceAll('Okta', 'Changelog') }, 'arrayBuffer');
+    expect(urls).toEqual(['/latest/okta/']);
+    expect(warnings).toEqual(['not in the search index, as their route is not listed in searchableRoutes: /changelog/']);
+  });
+});
+
+describe('searchableFirst', () => {
+  const path = (pathname: string, component: string) => ({ pathname, route: { component } });
+  const routes = new Set([GUIDE_ROUTE]);
+
+  it('moves the searchable routes first, keeping both groups in order, and counts their pages', () => {
+    const all = [path('/404', 'src/pages/404.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/', 'src/pages/[version]/index.astro'), path('/latest/b/', GUIDE_ROUTE)];
+    expect(searchableFirst(all, routes)).toEqual({ paths: [all[1], all[3], all[0], all[2]], searchable: 2 });
+  });
+
+  it('leaves a searchable path behind a path of another route that Astro renders for the same page', () => {
+    const all = [path('/latest/a', 'src/pages/latest/a.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/b/', GUIDE_ROUTE), path('/latest/b', GUIDE_ROUTE)];
+    expect(searchableFirst(all, routes)).toEqual({ paths: [all[2], all[3], all[0], all[1]], searchable: 1 });
   });
 });
