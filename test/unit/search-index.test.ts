@@ -32,7 +32,7 @@ async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text'
   const prerenderer = wrap!({
     name: 'stand-in',
     getStaticPaths: async () => Object.keys(pages).map((pathname) => ({ pathname, route: { component: componentOf(pathname) } })),
-    render: async (request) => new Response(pages[new URL(request.url).pathname] ?? '', { headers: { 'content-type': 'text/html' } }),
+    render: async (request: Request) => new Response(pages[new URL(request.url).pathname] ?? '', { headers: { 'content-type': 'text/html' } }),
   } as unknown as AstroPrerenderer);
   // As Astro does: the pages in the order the prerenderer gives them.
   const order = (await prerenderer.getStaticPaths()).map((path) => path.pathname);
