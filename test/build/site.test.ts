@@ -188,6 +188,18 @@ describe('the real content', () => {
     expect(writing.querySelectorAll('.example-render [data-hint]').length).toBe(4);
   });
 
+  it('highlights code blocks at build time with token classes the themes colour, focusable by keyboard', () => {
+    const html = readFileSync(join(build.outDir, 'writing-guides/index.html'), 'utf8');
+    expect(html).toMatch(/<pre class="language-yaml"[^>]*><code class="language-yaml"><span class="token punctuation">---<\/span>\n<span class="token key[^"]*">title<\/span>/);
+    expect(html).toMatch(/<pre class="language-md"[^>]*><code class="language-md"><span class="token tag"><span class="token tag"><span class="token punctuation">&lt;<\/span>Steps<\/span>/);
+    // Focusable, so a block that scrolls sideways can be scrolled by keyboard.
+    const blocks = html.match(/<pre[^>]*>/g) ?? [];
+    expect(blocks.length).toBeGreaterThan(5);
+    expect(blocks.filter((tag) => !tag.includes(' tabindex="0"'))).toEqual([]);
+    // No inline colours: they would ignore the reader's theme.
+    expect(html).not.toMatch(/<pre[^>]*\sstyle=|<span[^>]*\sstyle=/);
+  });
+
   it('builds a 404 page and leaves no broken internal link or anchor', () => {
     expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
     expect(brokenReferences(build.outDir, '/')).toEqual([]);
