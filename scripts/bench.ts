@@ -70,6 +70,8 @@ const SECTIONS: Section[] = [
       { figure: 'peers: Starlight (with Pagefind), same pages', value: `${r.starlightSeconds!.toFixed(1)} s`, target: '-' },
       { figure: `peers: stepdocs / minimal Astro (median of ${r.rounds} rounds)`, value: `${r.stepdocsOverMinimal!.toFixed(2)}×`, target: '≤ 1.3×' },
       { figure: `peers: Starlight / stepdocs (median of ${r.rounds} rounds)`, value: `${r.starlightOverStepdocs!.toFixed(2)}×`, target: '≥ 2×' },
+      { figure: 'peers: stepdocs / minimal Astro, fastest build of each', value: `${r.stepdocsOverMinimalBest!.toFixed(2)}×`, target: '≤ 1.3×' },
+      { figure: 'peers: Starlight / stepdocs, fastest build of each', value: `${r.starlightOverStepdocsBest!.toFixed(2)}×`, target: '≥ 2×' },
     ],
   },
   {
