@@ -34,6 +34,17 @@ export function guidePath(address: GuideAddress): string {
   return address.slug === '' ? `${address.version.id}/` : `${address.version.id}/${address.slug}/`;
 }
 
+/**
+ * The "Edit this page" link of a guide: the prefix (up to the content folder of the repository the
+ * guides live in) and the guide's path in that folder, `latest/jumpcloud.mdx`. Paths are taken
+ * from the content folder, not the project, so a content folder kept in its own repository gets
+ * links into that repository. Undefined when the prefix is empty.
+ */
+export function editLink(prefix: string, id: string, filePath: string | undefined): string | undefined {
+  if (prefix === '' || filePath === undefined) return undefined;
+  return `${prefix}${id}${/\.mdx?$/.exec(filePath)?.[0] ?? '.mdx'}`;
+}
+
 /** Joins the site base and a path below it: (`/docs/`, `latest/x/`) → `/docs/latest/x/`. */
 export function withBase(base: string, path: string): string {
   return normaliseBase(base) + path.replace(/^\/+/, '');

@@ -23,7 +23,7 @@ export function readSiteConfig(env: Env): SiteConfig {
     site: normaliseSite(env.STEPDOCS_SITE?.trim() || 'https://stepdocs.example'),
     base: normaliseBase(env.STEPDOCS_BASE ?? '/'),
     contentDir: env.STEPDOCS_CONTENT_DIR?.trim() || 'content',
-    editUrl: env.STEPDOCS_EDIT_URL?.trim() ?? 'https://github.com/stepdocs/stepdocs/edit/main/',
+    editUrl: env.STEPDOCS_EDIT_URL?.trim() ?? 'https://github.com/stepdocs/stepdocs/edit/main/content/',
   };
 }
 

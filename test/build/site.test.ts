@@ -9,6 +9,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GUIDE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
 import { spawnSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { buildSite, cleanEnv, ROOT, type BuildResult } from '../support/build-site';
 
 function htmlFiles(dir: string): string[] {
@@ -164,6 +165,20 @@ describe('the real content', () => {
     }
     expect(old.querySelector('nav.sidebar a[aria-current="page"]')?.getAttribute('href')).toBe('/1.0/jumpcloud/');
     expect(old.querySelector('[data-pagefind-filter]')?.getAttribute('data-pagefind-filter')).toBe('version:1.0');
+  });
+
+  it('indexes each guide for search without the chrome every guide repeats', () => {
+    const folder = join(build.outDir, 'pagefind/fragment');
+    const fragments = readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString();
+      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string; filters: Record<string, string[]> };
+    });
+    const jumpcloud = fragments.find((fragment) => fragment.url === '/latest/jumpcloud/')!;
+    expect(jumpcloud.filters).toEqual({ version: ['latest'] });
+    expect(jumpcloud.content).toContain('SP Entity ID');
+    // The title and description lead; the facts list (identity provider, product, review date) and the edit link are left out.
+    expect(jumpcloud.content).toMatch(/^JumpCloud\. Configure JumpCloud as the SAML 2\.0 identity provider/);
+    expect(jumpcloud.content).not.toMatch(/Identity providerJumpCloud|ProductKeeper|Last reviewed|Edit this page/);
   });
 
   it('lists every version in sitemap.xml', () => {

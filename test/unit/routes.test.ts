@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOf, guidePath, withBase } from '../../src/lib/routes';
+import { addressOf, editLink, guidePath, withBase } from '../../src/lib/routes';
 import { versionNavigation } from '../../src/lib/navigation';
 import { normaliseBase, readSiteConfig } from '../../src/lib/site-config';
 import { closest } from '../../src/lib/text-distance';
@@ -67,7 +67,7 @@ describe('site config', () => {
       site: 'https://stepdocs.example',
       base: '/',
       contentDir: 'content',
-      editUrl: 'https://github.com/stepdocs/stepdocs/edit/main/',
+      editUrl: 'https://github.com/stepdocs/stepdocs/edit/main/content/',
     });
     expect(readSiteConfig({ STEPDOCS_BASE: 'docs', STEPDOCS_SITE: 'https://docs.example.com/x', STEPDOCS_EDIT_URL: '' })).toMatchObject({
       base: '/docs/',
@@ -89,5 +89,18 @@ describe('closest', () => {
     expect(closest('warn', ['info', 'success', 'warning', 'danger'])).toBe('warning');
     expect(closest('Hnit', ['Steps', 'Step', 'Hint'])).toBe('Hint');
     expect(closest('Banana', ['Steps', 'Step', 'Hint'])).toBeUndefined();
+  });
+});
+
+describe('editLink', () => {
+  it('appends the guide path in the content folder, wherever that folder is', () => {
+    expect(editLink('https://github.com/acme/docs/edit/main/content/', 'latest/okta', 'content/latest/okta.mdx')).toBe('https://github.com/acme/docs/edit/main/content/latest/okta.mdx');
+    // A content folder outside the project (its own repository): the link still ends with its own path.
+    expect(editLink('https://git.example/guides/edit/main/', '1.0/entra', '../guides/1.0/entra.md')).toBe('https://git.example/guides/edit/main/1.0/entra.md');
+  });
+
+  it('is absent without a prefix or a file', () => {
+    expect(editLink('', 'latest/okta', 'content/latest/okta.mdx')).toBeUndefined();
+    expect(editLink('https://git.example/', 'latest/okta', undefined)).toBeUndefined();
   });
 });
