@@ -176,9 +176,11 @@ describe('the real content', () => {
     const jumpcloud = fragments.find((fragment) => fragment.url === '/latest/jumpcloud/')!;
     expect(jumpcloud.filters).toEqual({ version: ['latest'] });
     expect(jumpcloud.content).toContain('SP Entity ID');
-    // The title and description lead; the facts list (identity provider, product, review date) and the edit link are left out.
+    // The title and description lead; the facts list (identity provider, product, review date) and the edit link are left out,
     expect(jumpcloud.content).toMatch(/^JumpCloud\. Configure JumpCloud as the SAML 2\.0 identity provider/);
     expect(jumpcloud.content).not.toMatch(/Identity providerJumpCloud|ProductKeeper|Last reviewed|Edit this page/);
+    // and so are the copy buttons' labels, which were glued to the value they copy.
+    expect(jumpcloud.content).toMatch(/Display Label to: Keeper Security Password Manager In the/);
   });
 
   it('lists every version in sitemap.xml', () => {
