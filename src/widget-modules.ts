@@ -4,9 +4,10 @@
  * browser tests exercise what vendors embed.
  */
 import { WIDGETS_VERSION } from 'virtual:stepdocs/widgets';
+import type { WidgetModule } from './integrations/widget-bundles';
 import { url } from './site';
 
-export type WidgetModule = 'stepdocs-login-url' | 'stepdocs-metadata-checker';
+export type { WidgetModule };
 
 /** `/docs/widgets/stepdocs-login-url.js?v=<hash of the bundles>`: a new build is never served a stale module from a cache. */
 export function widgetModuleUrl(name: WidgetModule): string {

@@ -16,11 +16,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 
-export const WIDGET_BUNDLES: Record<string, string> = {
+export const WIDGET_BUNDLES = {
   'stepdocs-login-url': 'src/widgets/login-url-element.ts',
   'stepdocs-metadata-checker': 'src/widgets/metadata-checker-standalone.ts',
   'stepdocs-metadata-worker': 'src/widgets/metadata-worker.ts',
-};
+} as const satisfies Record<string, string>;
+
+/** The published modules a page loads with a script tag (the worker is started by the checker). */
+export type WidgetModule = Exclude<keyof typeof WIDGET_BUNDLES, 'stepdocs-metadata-worker'>;
 
 const VIRTUAL_ID = 'virtual:stepdocs/widgets';
 
