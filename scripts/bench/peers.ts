@@ -51,9 +51,16 @@ cpSync(join(content.dir, 'latest'), join(starlight, 'src/content/docs'), { recur
 writeFileSync(join(starlight, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n");
 writeFileSync(join(starlight, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
 
-/** A clean build: the output and content cache of the round before are removed first. */
+/**
+ * A clean build: the output and content cache of the round before are removed first, and the removal
+ * is flushed to disk before the clock starts. Without the flush, the file system is still committing
+ * the deletion of the last build's thousand-odd files while the next build creates its own, and which
+ * build pays for it depends on the order of the turns.
+ */
 function build(dir: string, nodeBinary: string, stale: string[], extra: NodeJS.ProcessEnv = {}): number {
   for (const path of stale) rmSync(path, { recursive: true, force: true });
+  // `sync` is in coreutils; where there is none (Windows), the builds run unflushed.
+  spawnSync('sync', [], { stdio: 'ignore' });
   return run(nodeBinary, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], dir, extra);
 }
 const peerStale = (dir: string) => [join(dir, 'dist'), join(dir, '.astro'), join(dir, 'node_modules/.astro')];
