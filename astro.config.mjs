@@ -51,7 +51,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
-    searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'] }),
+    ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'] })] : []),
   ],
   vite: {
     build: {

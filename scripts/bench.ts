@@ -69,6 +69,7 @@ const SECTIONS: Section[] = [
       { figure: 'peers: minimal Astro 7 + MDX, same pages', value: `${r.minimalAstroSeconds!.toFixed(1)} s`, target: '-' },
       { figure: 'peers: Starlight (with Pagefind), same pages', value: `${r.starlightSeconds!.toFixed(1)} s`, target: '-' },
       { figure: `peers: stepdocs / minimal Astro (median of ${r.rounds} rounds)`, value: `${r.stepdocsOverMinimal!.toFixed(2)}×`, target: '≤ 1.3×' },
+      { figure: `peers: stepdocs with STEPDOCS_SEARCH=off / minimal Astro (median of ${r.rounds} rounds)`, value: `${r.stepdocsNoSearchOverMinimal!.toFixed(2)}×`, target: '-' },
       { figure: `peers: Starlight / stepdocs (median of ${r.rounds} rounds)`, value: `${r.starlightOverStepdocs!.toFixed(2)}×`, target: '≥ 2×' },
       { figure: 'peers: stepdocs / minimal Astro, fastest build of each', value: `${r.stepdocsOverMinimalBest!.toFixed(2)}×`, target: '≤ 1.3×' },
       { figure: 'peers: Starlight / stepdocs, fastest build of each', value: `${r.starlightOverStepdocsBest!.toFixed(2)}×`, target: '≥ 2×' },

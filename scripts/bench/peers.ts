@@ -2,7 +2,8 @@
  * The build comparison with peers, on the same generated plain-Markdown pages: stepdocs, a minimal
  * Astro 7 + MDX site that renders the pages through a content collection (the floor for any
  * Astro-based generator), and Starlight. The peers are installed from the npm registry into a
- * temporary folder for the run; they are not dependencies of stepdocs. Each is built
+ * temporary folder for the run; they are not dependencies of stepdocs. stepdocs is also built with
+ * STEPDOCS_SEARCH=off, to tell the generator's cost from the search index's. Each is built
  * BENCH_PEER_ROUNDS times (default 5), in turns; prints medians and ratios as one JSON line.
  * Usage: node scripts/bench/peers.ts <pages>
  */
@@ -68,10 +69,13 @@ const stepdocsOut = join(work, 'stepdocs-dist');
 const stepdocsCache = join(work, 'stepdocs-cache');
 
 const rounds = Math.max(1, Number(process.env.BENCH_PEER_ROUNDS ?? 5));
-const times = { stepdocs: [] as number[], minimal: [] as number[], starlight: [] as number[] };
+const times = { stepdocs: [] as number[], stepdocsNoSearch: [] as number[], minimal: [] as number[], starlight: [] as number[] };
+const stepdocsEnv = { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: stepdocsOut, STEPDOCS_CACHE_DIR: stepdocsCache };
 for (let round = 0; round < rounds; round += 1) {
   times.minimal.push(build(minimal, join(minimal, 'node_modules/.bin/node'), peerStale(minimal)));
-  times.stepdocs.push(build(ROOT, node, [stepdocsOut, stepdocsCache], { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: stepdocsOut, STEPDOCS_CACHE_DIR: stepdocsCache }));
+  times.stepdocs.push(build(ROOT, node, [stepdocsOut, stepdocsCache], stepdocsEnv));
+  // The same build without the search index, which the minimal site does not have: what search costs.
+  times.stepdocsNoSearch.push(build(ROOT, node, [stepdocsOut, stepdocsCache], { ...stepdocsEnv, STEPDOCS_SEARCH: 'off' }));
   times.starlight.push(build(starlight, join(starlight, 'node_modules/.bin/node'), peerStale(starlight)));
 }
 
@@ -84,7 +88,9 @@ const results: Record<string, number> = {
   minimalAstroSeconds: median(times.minimal),
   starlightSeconds: median(times.starlight),
   // Ratios of builds from the same round, then their median.
+  stepdocsNoSearchSeconds: median(times.stepdocsNoSearch),
   stepdocsOverMinimal: median(ratios(times.stepdocs, times.minimal)),
+  stepdocsNoSearchOverMinimal: median(ratios(times.stepdocsNoSearch, times.minimal)),
   starlightOverStepdocs: median(ratios(times.starlight, times.stepdocs)),
   // Ratios of each one's fastest build: the runs least slowed by whatever else the machine was doing.
   stepdocsOverMinimalBest: Math.min(...times.stepdocs) / Math.min(...times.minimal),

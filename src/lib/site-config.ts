@@ -13,6 +13,8 @@ export interface SiteConfig {
   contentDir: string;
   /** Prefix of "Edit this page" links; the guide's path below the project root is appended. Empty hides the link. */
   editUrl: string;
+  /** Whether the build writes a search index and pages offer search (off: faster preview builds, or a site that does not want search). */
+  search: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -24,7 +26,16 @@ export function readSiteConfig(env: Env): SiteConfig {
     base: normaliseBase(env.STEPDOCS_BASE ?? '/'),
     contentDir: env.STEPDOCS_CONTENT_DIR?.trim() || 'content',
     editUrl: env.STEPDOCS_EDIT_URL?.trim() ?? 'https://github.com/stepdocs/stepdocs/edit/main/content/',
+    search: onOff('STEPDOCS_SEARCH', env.STEPDOCS_SEARCH, true),
   };
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  const word = value?.trim().toLowerCase() ?? '';
+  if (word === '') return fallback;
+  if (word === 'on') return true;
+  if (word === 'off') return false;
+  throw new Error(`${name}: \`${value}\` is neither \`on\` nor \`off\``);
 }
 
 /** `docs`, `/docs`, `/docs/` all mean `/docs/`; empty means `/`. */

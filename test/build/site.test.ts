@@ -302,16 +302,21 @@ describe('broken content fails the build', () => {
   });
 });
 
-describe('a site whose current version is not called latest', () => {
-  it('serves the current guides at /latest/ too, with canonical links to the versioned URL', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-alias-'));
+describe('a site whose current version is not called latest, built with STEPDOCS_SEARCH=off', () => {
+  let dir: string;
+  let build: BuildResult;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'stepdocs-alias-'));
     writeFileSync(join(dir, 'versions.json'), JSON.stringify([{ id: '2.0', label: '2.0', status: 'current' }, { id: '1.0', label: '1.0', status: 'supported' }]));
     for (const version of ['2.0', '1.0']) {
       mkdirSync(join(dir, version));
       writeFileSync(join(dir, version, 'guide.mdx'), `---\ntitle: Guide\ndescription: A guide in version ${version} of an aliased site.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n## Heading\n\nSee [the current guide](/latest/guide/#heading).\n`);
     }
-    const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    build = buildSite({ STEPDOCS_CONTENT_DIR: dir, STEPDOCS_SEARCH: 'off' });
     expect(build.status).toBe(0);
+  });
+
+  it('serves the current guides at /latest/ too, with canonical links to the versioned URL', () => {
     const alias = page(build.outDir, 'latest/guide');
     expect(alias.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/2.0/guide/');
     expect(alias.querySelector('.version-banner')).toBeNull();
@@ -320,5 +325,16 @@ describe('a site whose current version is not called latest', () => {
     // The link checker knows the alias: fine from 2.0, leaving the version from 1.0.
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
     expect(JSON.parse(check.stdout).findings.map((finding: { file: string; ruleId: string }) => `${finding.file.split('/').slice(-2).join('/')} ${finding.ruleId}`)).toEqual(['1.0/guide.mdx links/leaves-version']);
+  });
+
+  it('writes no search index and offers no search box', () => {
+    expect(build.output).not.toContain('search index');
+    expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
+    for (const path of ['2.0/guide', 'latest/guide', '']) {
+      const html = page(build.outDir, path);
+      expect(html.querySelector('header.site-header')).not.toBeNull();
+      expect(html.querySelector('stepdocs-search')).toBeNull();
+    }
+    expect(brokenReferences(build.outDir, '/')).toEqual([]);
   });
 });

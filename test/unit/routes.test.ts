@@ -68,12 +68,21 @@ describe('site config', () => {
       base: '/',
       contentDir: 'content',
       editUrl: 'https://github.com/stepdocs/stepdocs/edit/main/content/',
+      search: true,
     });
     expect(readSiteConfig({ STEPDOCS_BASE: 'docs', STEPDOCS_SITE: 'https://docs.example.com/x', STEPDOCS_EDIT_URL: '' })).toMatchObject({
       base: '/docs/',
       site: 'https://docs.example.com',
       editUrl: '',
     });
+  });
+
+  it('turns search off only when asked, and names a setting it cannot read', () => {
+    expect(readSiteConfig({ STEPDOCS_SEARCH: 'off' }).search).toBe(false);
+    expect(readSiteConfig({ STEPDOCS_SEARCH: ' OFF ' }).search).toBe(false);
+    expect(readSiteConfig({ STEPDOCS_SEARCH: 'on' }).search).toBe(true);
+    expect(readSiteConfig({ STEPDOCS_SEARCH: '' }).search).toBe(true);
+    expect(() => readSiteConfig({ STEPDOCS_SEARCH: 'no' })).toThrow('STEPDOCS_SEARCH: `no` is neither `on` nor `off`');
   });
 
   it('rejects a site that is not an http(s) URL', () => {
