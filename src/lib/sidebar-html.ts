@@ -5,6 +5,7 @@
  * components (and finding the current section by scanning every link) grew with the square of the
  * number of guides and was the largest per-page cost of a build.
  */
+import { escapeHtml } from './escape-html.ts';
 import { sectionAnchor, type NavSection } from './navigation.ts';
 
 interface SectionItems {
@@ -63,9 +64,4 @@ function collapsedOf(section: NavSection, versionHome: string): string {
     collapsedBuilt.set(section, html);
   }
   return html;
-}
-
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -2,8 +2,7 @@
 import type { APIRoute } from 'astro';
 import { allGuides, pathOfGuide, VERSIONS } from '../guides';
 import { url } from '../site';
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../lib/escape-html';
 
 export const GET: APIRoute = async ({ site }) => {
   const absolute = (path: string) => new URL(url(path), site).href;
@@ -14,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...VERSIONS.map((version) => ({ loc: absolute(`${version.id}/`) })),
     ...(await allGuides()).map((guide) => ({ loc: absolute(pathOfGuide(guide)), lastmod: guide.data.lastReviewed.toISOString().slice(0, 10) })),
   ];
-  const body = entries.map((entry) => `  <url><loc>${escape(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`).join('\n');
+  const body = entries.map((entry) => `  <url><loc>${escapeHtml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
     headers: { 'content-type': 'application/xml; charset=utf-8' },
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NavSection } from '../../src/lib/navigation';
-import { escapeHtml, sidebarSectionsHtml } from '../../src/lib/sidebar-html';
+import { escapeHtml } from '../../src/lib/escape-html';
+import { sidebarSectionsHtml } from '../../src/lib/sidebar-html';
 
 const sections: NavSection[] = [
   { label: 'Identity providers', links: [{ id: 'latest/jumpcloud', title: 'JumpCloud', path: 'latest/jumpcloud/' }, { id: 'latest/okta', title: 'Okta & <friends>', path: 'latest/okta/' }] },
