@@ -87,8 +87,8 @@ const results: Record<string, number> = {
   stepdocsSeconds: median(times.stepdocs),
   minimalAstroSeconds: median(times.minimal),
   starlightSeconds: median(times.starlight),
-  // Ratios of builds from the same round, then their median.
   stepdocsNoSearchSeconds: median(times.stepdocsNoSearch),
+  // Ratios of builds from the same round, then their median.
   stepdocsOverMinimal: median(ratios(times.stepdocs, times.minimal)),
   stepdocsNoSearchOverMinimal: median(ratios(times.stepdocsNoSearch, times.minimal)),
   starlightOverStepdocs: median(ratios(times.starlight, times.stepdocs)),
