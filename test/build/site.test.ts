@@ -320,6 +320,9 @@ describe('a site whose current version is not called latest, built with STEPDOCS
     const alias = page(build.outDir, 'latest/guide');
     expect(alias.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/2.0/guide/');
     expect(alias.querySelector('.version-banner')).toBeNull();
+    // Search lists the versioned page only: the alias has no search body.
+    expect(alias.querySelector('[data-pagefind-body]')).toBeNull();
+    expect(page(build.outDir, '2.0/guide').querySelector('[data-pagefind-body]')).not.toBeNull();
     expect(existsSync(join(build.outDir, 'latest/index.html'))).toBe(true);
     expect(readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8')).not.toContain('/latest/');
     // The link checker knows the alias: fine from 2.0, leaving the version from 1.0.
