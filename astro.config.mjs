@@ -8,6 +8,7 @@ import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
+import { isCurrentAliasPath } from './src/lib/routes.ts';
 import { checkOutDir } from './src/node/out-dir.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
@@ -51,7 +52,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
-    ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'] })] : []),
+    ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
   ],
   vite: {
     build: {

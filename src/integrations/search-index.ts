@@ -23,6 +23,11 @@ import { searchableHtml } from './searchable-html.ts';
 export interface SearchIndexOptions {
   /** Route components whose pages carry a search body, as Astro names them: `src/pages/[version]/[...slug].astro`. */
   searchableRoutes: readonly string[];
+  /**
+   * Pages of those routes that carry no search body (aliases of other pages), by their path below the
+   * site base: they are rendered after the index has started to be written, not before.
+   */
+  unindexedPaths?: (path: string) => boolean;
 }
 
 export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
@@ -67,7 +72,8 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
           name: 'stepdocs:search-index',
           setup: async () => prerenderer.setup?.(),
           getStaticPaths: async () => {
-            const { paths, searchable } = searchableFirst(await prerenderer.getStaticPaths(), searchableRoutes);
+            const unindexed = settings.unindexedPaths;
+            const { paths, searchable } = searchableFirst(await prerenderer.getStaticPaths(), searchableRoutes, unindexed && ((pathname) => unindexed(pathname.startsWith(base) ? pathname.slice(base.length) : pathname)));
             searchableLeft = searchable;
             return paths;
           },
@@ -109,16 +115,17 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
 /**
  * The paths to prerender with those of the searchable routes first, in their order, and how many
  * distinct pages they are. A searchable path stays behind when an earlier, non-searchable path has
- * the same page: Astro renders the first path of each page, and that must not change.
+ * the same page: Astro renders the first path of each page, and that must not change. So does a
+ * path that `unindexed` says has no search body.
  */
-export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], searchableRoutes: ReadonlySet<string>): { paths: Path[]; searchable: number } {
+export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], searchableRoutes: ReadonlySet<string>, unindexed?: (pathname: string) => boolean): { paths: Path[]; searchable: number } {
   const page = (path: Path) => path.pathname.replace(/\/+$/, '');
   const claimed = new Set<string>();
   const first: Path[] = [];
   const rest: Path[] = [];
   const searchablePages = new Set<string>();
   for (const path of all) {
-    if (searchableRoutes.has(path.route.component) && !claimed.has(page(path))) {
+    if (searchableRoutes.has(path.route.component) && !claimed.has(page(path)) && !unindexed?.(path.pathname)) {
       first.push(path);
       searchablePages.add(page(path));
     } else {

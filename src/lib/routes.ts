@@ -3,7 +3,7 @@
  * all derive URLs here, so a guide has exactly one address per version.
  */
 import { normaliseBase } from './site-config.ts';
-import { findVersion, type Version } from './versions.ts';
+import { CURRENT_ALIAS, currentVersion, findVersion, type Version } from './versions.ts';
 
 export interface GuideRef {
   /** Content id: path below the content folder without extension, e.g. `latest/jumpcloud`. */
@@ -32,6 +32,20 @@ export function addressOf(id: string, versions: readonly Version[]): GuideAddres
 /** Path below the site base, with a trailing slash: `latest/jumpcloud/`. */
 export function guidePath(address: GuideAddress): string {
   return address.slug === '' ? `${address.version.id}/` : `${address.version.id}/${address.slug}/`;
+}
+
+/**
+ * Whether the guides of `version` are also served at the stable alias, `latest/<slug>/`: those of the
+ * current version, unless the current version is itself called `latest`.
+ */
+export function hasCurrentAlias(version: Version, versions: readonly Version[]): boolean {
+  return version.id === currentVersion(versions).id && version.id !== CURRENT_ALIAS;
+}
+
+/** Whether a path below the site base (`latest/jumpcloud/`) is a guide's alias page rather than its versioned page. */
+export function isCurrentAliasPath(path: string, versions: readonly Version[]): boolean {
+  const [first, ...rest] = path.replace(/^\/+/, '').split('/');
+  return first === CURRENT_ALIAS && rest.some((part) => part !== '') && hasCurrentAlias(currentVersion(versions), versions);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOf, editLink, guidePath, withBase } from '../../src/lib/routes';
+import { addressOf, editLink, guidePath, hasCurrentAlias, isCurrentAliasPath, withBase } from '../../src/lib/routes';
 import { versionNavigation } from '../../src/lib/navigation';
 import { normaliseBase, readSiteConfig } from '../../src/lib/site-config';
 import { closest } from '../../src/lib/text-distance';
@@ -11,6 +11,21 @@ const versions: Version[] = [
 ];
 
 describe('route table', () => {
+  it('serves the current guides at the latest/ alias only when the current version has another id', () => {
+    const numbered: Version[] = [
+      { id: '2.0', label: '2.0', status: 'current' },
+      { id: '1.0', label: '1.0', status: 'supported' },
+    ];
+    expect(hasCurrentAlias(numbered[0]!, numbered)).toBe(true);
+    expect(hasCurrentAlias(numbered[1]!, numbered)).toBe(false);
+    expect(hasCurrentAlias(versions[0]!, versions)).toBe(false);
+    expect(isCurrentAliasPath('latest/jumpcloud/', numbered)).toBe(true);
+    expect(isCurrentAliasPath('/latest/idp/okta', numbered)).toBe(true);
+    expect(isCurrentAliasPath('latest/', numbered)).toBe(false);
+    expect(isCurrentAliasPath('2.0/jumpcloud/', numbered)).toBe(false);
+    expect(isCurrentAliasPath('latest/jumpcloud/', versions)).toBe(false);
+  });
+
   it('maps content ids to version and slug', () => {
     expect(guidePath(addressOf('latest/jumpcloud', versions))).toBe('latest/jumpcloud/');
     expect(guidePath(addressOf('1.0/idp/okta', versions))).toBe('1.0/idp/okta/');

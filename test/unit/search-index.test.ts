@@ -16,15 +16,15 @@ const warnings: string[] = [];
 const logger = { info: () => undefined, warn: (line: string) => warnings.push(line) } as unknown as Parameters<Hooks['astro:build:done']>[0]['logger'];
 const GUIDE_ROUTE = 'src/pages/[version]/[...slug].astro';
 /** The route component of a stand-in page: guides live under a version folder. */
-const componentOf = (path: string) => (/^\/(docs\/)?latest\/./.test(path) ? GUIDE_ROUTE : `src/pages${path}index.astro`);
+const componentOf = (path: string) => (/^\/(docs\/)?(latest|\d[\w.-]*)\/./.test(path) ? GUIDE_ROUTE : `src/pages${path}index.astro`);
 
 /**
  * Runs the integration's build hooks over `pages`; `read` is how the stand-in for Astro reads each
  * rendered page: `arrayBuffer()` as Astro 7 does, or `text()`, after which the page is written out.
  */
-async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', base = '/', beforeTeardown?: (outDir: string) => Promise<void>): Promise<{ outDir: string; urls: string[]; order: string[] }> {
+async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', base = '/', beforeTeardown?: (outDir: string) => Promise<void>, unindexedPaths?: (path: string) => boolean): Promise<{ outDir: string; urls: string[]; order: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
-  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE] });
+  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE], ...(unindexedPaths ? { unindexedPaths } : {}) });
   const hooks = integration.hooks as Hooks;
   await hooks['astro:config:done']({ config: { base, outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   let wrap: ((prerenderer: AstroPrerenderer) => AstroPrerenderer) | undefined;
@@ -101,6 +101,25 @@ describe('search index', () => {
     expect(urls).toEqual(['/latest/entra/', '/latest/okta/']);
   });
 
+  it('renders the pages it is told carry no search body (aliases) after the index write has started', async () => {
+    const pages = { '/docs/latest/okta/': GUIDE.replace(' data-pagefind-body', ''), '/docs/2.0/okta/': GUIDE, '/docs/': HOME };
+    let writtenBeforeTeardown = false;
+    const { urls, order } = await build(
+      pages,
+      'arrayBuffer',
+      '/docs/',
+      async (outDir) => {
+        for (let waited = 0; waited < 10_000 && !existsSync(join(outDir, 'pagefind/pagefind-entry.json')); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        writtenBeforeTeardown = existsSync(join(outDir, 'pagefind/pagefind-entry.json'));
+      },
+      // Told the path below the base, as the route table writes it.
+      (path) => path === 'latest/okta/',
+    );
+    expect(order).toEqual(['/docs/2.0/okta/', '/docs/latest/okta/', '/docs/']);
+    expect(writtenBeforeTeardown).toBe(true);
+    expect(urls).toEqual(['/2.0/okta/']);
+  });
+
   it('warns about a page with a search body on a route it was not told about', async () => {
     warnings.length = 0;
     const { urls } = await build({ '/latest/okta/': GUIDE, '/changelog/': GUIDE.replaceAll('Okta', 'Changelog') }, 'arrayBuffer');
@@ -116,6 +135,11 @@ describe('searchableFirst', () => {
   it('moves the searchable routes first, keeping both groups in order, and counts their pages', () => {
     const all = [path('/404', 'src/pages/404.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/', 'src/pages/[version]/index.astro'), path('/latest/b/', GUIDE_ROUTE)];
     expect(searchableFirst(all, routes)).toEqual({ paths: [all[1], all[3], all[0], all[2]], searchable: 2 });
+  });
+
+  it('leaves behind, uncounted, the paths it is told carry no search body', () => {
+    const all = [path('/latest/a/', GUIDE_ROUTE), path('/2.0/a/', GUIDE_ROUTE), path('/2.0/', 'src/pages/[version]/index.astro')];
+    expect(searchableFirst(all, routes, (pathname) => pathname.startsWith('/latest/'))).toEqual({ paths: [all[1], all[0], all[2]], searchable: 1 });
   });
 
   it('leaves a searchable path behind a path of another route that Astro renders for the same page', () => {
