@@ -32,6 +32,8 @@ export interface SearchIndexOptions {
 
 export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
   const searchableRoutes = new Set(settings.searchableRoutes);
+  /** Whether a page is one of those the index waits for: on a searchable route, and not told to carry no search body. */
+  const awaited = (component: string, pathname: string) => searchableRoutes.has(component) && !settings.unindexedPaths?.(pathname.startsWith(base) ? pathname.slice(base.length) : pathname);
   let base = '/';
   let outDir = '';
   let index: pagefind.PagefindIndex | undefined;
@@ -60,20 +62,19 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
         if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         const open = created.index;
         index = open;
-        const hear = (path: string, bytes: ArrayBuffer, fromSearchableRoute: boolean) => {
+        const hear = (path: string, bytes: ArrayBuffer, isAwaited: boolean) => {
           heard += 1;
           const searchable = searchableHtml(decoder.decode(bytes));
           if (searchable && finishing) missed.push(path);
           // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
           else if (searchable) pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
-          if (fromSearchableRoute && --searchableLeft === 0) finish(open, pending);
+          if (isAwaited && --searchableLeft === 0) finish(open, pending);
         };
         setPrerenderer((prerenderer) => ({
           name: 'stepdocs:search-index',
           setup: async () => prerenderer.setup?.(),
           getStaticPaths: async () => {
-            const unindexed = settings.unindexedPaths;
-            const { paths, searchable } = searchableFirst(await prerenderer.getStaticPaths(), searchableRoutes, unindexed && ((pathname) => unindexed(pathname.startsWith(base) ? pathname.slice(base.length) : pathname)));
+            const { paths, searchable } = searchableFirst(await prerenderer.getStaticPaths(), awaited);
             searchableLeft = searchable;
             return paths;
           },
@@ -89,10 +90,11 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
             if (response.status === 200 && response.headers.get('content-type')?.includes('text/html')) {
               const read = response.arrayBuffer.bind(response);
               const path = new URL(request.url).pathname;
-              const fromSearchableRoute = searchableRoutes.has(options.routeData.component);
+              // Decided per page, as the ordering was: a deferred page heard early must not count.
+              const isAwaited = awaited(options.routeData.component, path);
               response.arrayBuffer = async () => {
                 const bytes = await read();
-                hear(path, bytes, fromSearchableRoute);
+                hear(path, bytes, isAwaited);
                 return bytes;
               };
             }
@@ -113,19 +115,19 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
 }
 
 /**
- * The paths to prerender with those of the searchable routes first, in their order, and how many
- * distinct pages they are. A searchable path stays behind when an earlier, non-searchable path has
- * the same page: Astro renders the first path of each page, and that must not change. So does a
- * path that `unindexed` says has no search body.
+ * The paths to prerender with the searchable ones (`isSearchable(component, pathname)`) first, in
+ * their order, and how many distinct pages they are. A searchable path stays behind when an earlier,
+ * non-searchable path has the same page: Astro renders the first path of each page, and that must
+ * not change.
  */
-export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], searchableRoutes: ReadonlySet<string>, unindexed?: (pathname: string) => boolean): { paths: Path[]; searchable: number } {
+export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], isSearchable: (component: string, pathname: string) => boolean): { paths: Path[]; searchable: number } {
   const page = (path: Path) => path.pathname.replace(/\/+$/, '');
   const claimed = new Set<string>();
   const first: Path[] = [];
   const rest: Path[] = [];
   const searchablePages = new Set<string>();
   for (const path of all) {
-    if (searchableRoutes.has(path.route.component) && !claimed.has(page(path)) && !unindexed?.(path.pathname)) {
+    if (isSearchable(path.route.component, path.pathname) && !claimed.has(page(path))) {
       first.push(path);
       searchablePages.add(page(path));
     } else {

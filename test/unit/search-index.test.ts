@@ -22,7 +22,15 @@ const componentOf = (path: string) => (/^\/(docs\/)?(latest|\d[\w.-]*)\/./.test(
  * Runs the integration's build hooks over `pages`; `read` is how the stand-in for Astro reads each
  * rendered page: `arrayBuffer()` as Astro 7 does, or `text()`, after which the page is written out.
  */
-async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', base = '/', beforeTeardown?: (outDir: string) => Promise<void>, unindexedPaths?: (path: string) => boolean): Promise<{ outDir: string; urls: string[]; order: string[] }> {
+interface BuildOptions {
+  base?: string;
+  beforeTeardown?: (outDir: string) => Promise<void>;
+  unindexedPaths?: (path: string) => boolean;
+  /** The order Astro's page writes read the pages in, when some finish before others begun earlier; the prerenderer's order by default. */
+  readOrder?: (order: string[]) => string[];
+}
+
+async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', { base = '/', beforeTeardown, unindexedPaths, readOrder }: BuildOptions = {}): Promise<{ outDir: string; urls: string[]; order: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
   const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE], ...(unindexedPaths ? { unindexedPaths } : {}) });
   const hooks = integration.hooks as Hooks;
@@ -36,9 +44,13 @@ async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text'
   } as unknown as AstroPrerenderer);
   // As Astro does: the pages in the order the prerenderer gives them.
   const order = (await prerenderer.getStaticPaths()).map((path) => path.pathname);
+  const responses = new Map<string, Response>();
   for (const path of order) {
     const routeData = { component: componentOf(path) } as never;
-    const response = (await prerenderer.render(new Request(`http://localhost${path}`), { routeData, collectMetadata: false })) as Response;
+    responses.set(path, (await prerenderer.render(new Request(`http://localhost${path}`), { routeData, collectMetadata: false })) as Response);
+  }
+  for (const path of readOrder?.(order) ?? order) {
+    const response = responses.get(path)!;
     if (read === 'arrayBuffer') {
       // As Astro does; the page is not written, so what gets indexed can only be what was heard.
       await response.arrayBuffer();
@@ -54,6 +66,13 @@ async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text'
   return { outDir, urls: fragmentUrls(outDir), order };
 }
 
+/** Whether the index gets written within ten seconds (Pagefind writes it in its own process). */
+async function indexWritten(outDir: string): Promise<boolean> {
+  const entry = join(outDir, 'pagefind/pagefind-entry.json');
+  for (let waited = 0; waited < 10_000 && !existsSync(entry); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return existsSync(entry);
+}
+
 /** The result URLs in the written index (fragments are gzip with a short signature before the JSON). */
 function fragmentUrls(outDir: string): string[] {
   const folder = join(outDir, 'pagefind/fragment');
@@ -67,7 +86,7 @@ function fragmentUrls(outDir: string): string[] {
 
 describe('search index', () => {
   it('indexes the search body of each page as Astro reads it, with URLs without the base', async () => {
-    const { outDir, urls } = await build({ '/docs/latest/okta/': GUIDE, '/docs/': HOME }, 'arrayBuffer', '/docs/');
+    const { outDir, urls } = await build({ '/docs/latest/okta/': GUIDE, '/docs/': HOME }, 'arrayBuffer', { base: '/docs/' });
     expect(urls).toEqual(['/latest/okta/']);
     expect(JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(1);
   });
@@ -91,11 +110,7 @@ describe('search index', () => {
   it('renders the guides first and writes the index once the last one is heard, before the other pages', async () => {
     const pages = { '/': HOME, '/latest/okta/': GUIDE, '/rules/': HOME, '/latest/entra/': GUIDE.replaceAll('Okta', 'Entra') };
     let writtenBeforeTeardown = false;
-    const { urls, order } = await build(pages, 'arrayBuffer', '/', async (outDir) => {
-      // The index was started by the last guide; give Pagefind the time to write it.
-      for (let waited = 0; waited < 10_000 && !existsSync(join(outDir, 'pagefind/pagefind-entry.json')); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-      writtenBeforeTeardown = existsSync(join(outDir, 'pagefind/pagefind-entry.json'));
-    });
+    const { urls, order } = await build(pages, 'arrayBuffer', { beforeTeardown: async (outDir) => void (writtenBeforeTeardown = await indexWritten(outDir)) });
     expect(order).toEqual(['/latest/okta/', '/latest/entra/', '/', '/rules/']);
     expect(writtenBeforeTeardown).toBe(true);
     expect(urls).toEqual(['/latest/entra/', '/latest/okta/']);
@@ -104,20 +119,28 @@ describe('search index', () => {
   it('renders the pages it is told carry no search body (aliases) after the index write has started', async () => {
     const pages = { '/docs/latest/okta/': GUIDE.replace(' data-pagefind-body', ''), '/docs/2.0/okta/': GUIDE, '/docs/': HOME };
     let writtenBeforeTeardown = false;
-    const { urls, order } = await build(
-      pages,
-      'arrayBuffer',
-      '/docs/',
-      async (outDir) => {
-        for (let waited = 0; waited < 10_000 && !existsSync(join(outDir, 'pagefind/pagefind-entry.json')); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-        writtenBeforeTeardown = existsSync(join(outDir, 'pagefind/pagefind-entry.json'));
-      },
+    const { urls, order } = await build(pages, 'arrayBuffer', {
+      base: '/docs/',
+      beforeTeardown: async (outDir) => void (writtenBeforeTeardown = await indexWritten(outDir)),
       // Told the path below the base, as the route table writes it.
-      (path) => path === 'latest/okta/',
-    );
+      unindexedPaths: (path) => path === 'latest/okta/',
+    });
     expect(order).toEqual(['/docs/2.0/okta/', '/docs/latest/okta/', '/docs/']);
     expect(writtenBeforeTeardown).toBe(true);
     expect(urls).toEqual(['/2.0/okta/']);
+  });
+
+  it('does not count a page without a search body that Astro reads before the last guide', async () => {
+    warnings.length = 0;
+    const pages = { '/latest/okta/': GUIDE.replace(' data-pagefind-body', ''), '/2.0/okta/': GUIDE, '/2.0/entra/': GUIDE.replaceAll('Okta', 'Entra') };
+    const { urls, order } = await build(pages, 'arrayBuffer', {
+      unindexedPaths: (path) => path.startsWith('latest/'),
+      // Pages are written several at a time: the alias, rendered last, is read before the last guide.
+      readOrder: (rendered) => [rendered[0]!, rendered[2]!, rendered[1]!],
+    });
+    expect(order).toEqual(['/2.0/okta/', '/2.0/entra/', '/latest/okta/']);
+    expect(urls).toEqual(['/2.0/entra/', '/2.0/okta/']);
+    expect(warnings).toEqual([]);
   });
 
   it('warns about a page with a search body on a route it was not told about', async () => {
@@ -130,20 +153,20 @@ describe('search index', () => {
 
 describe('searchableFirst', () => {
   const path = (pathname: string, component: string) => ({ pathname, route: { component } });
-  const routes = new Set([GUIDE_ROUTE]);
+  const onGuideRoute = (component: string) => component === GUIDE_ROUTE;
 
   it('moves the searchable routes first, keeping both groups in order, and counts their pages', () => {
     const all = [path('/404', 'src/pages/404.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/', 'src/pages/[version]/index.astro'), path('/latest/b/', GUIDE_ROUTE)];
-    expect(searchableFirst(all, routes)).toEqual({ paths: [all[1], all[3], all[0], all[2]], searchable: 2 });
+    expect(searchableFirst(all, onGuideRoute)).toEqual({ paths: [all[1], all[3], all[0], all[2]], searchable: 2 });
   });
 
   it('leaves behind, uncounted, the paths it is told carry no search body', () => {
     const all = [path('/latest/a/', GUIDE_ROUTE), path('/2.0/a/', GUIDE_ROUTE), path('/2.0/', 'src/pages/[version]/index.astro')];
-    expect(searchableFirst(all, routes, (pathname) => pathname.startsWith('/latest/'))).toEqual({ paths: [all[1], all[0], all[2]], searchable: 1 });
+    expect(searchableFirst(all, (component, pathname) => onGuideRoute(component) && !pathname.startsWith('/latest/'))).toEqual({ paths: [all[1], all[0], all[2]], searchable: 1 });
   });
 
   it('leaves a searchable path behind a path of another route that Astro renders for the same page', () => {
     const all = [path('/latest/a', 'src/pages/latest/a.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/b/', GUIDE_ROUTE), path('/latest/b', GUIDE_ROUTE)];
-    expect(searchableFirst(all, routes)).toEqual({ paths: [all[2], all[3], all[0], all[1]], searchable: 1 });
+    expect(searchableFirst(all, onGuideRoute)).toEqual({ paths: [all[2], all[3], all[0], all[1]], searchable: 1 });
   });
 });
