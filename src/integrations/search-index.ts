@@ -15,6 +15,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { normaliseBase } from '../lib/site-config.ts';
+import { pathBelowBase } from '../lib/routes.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -33,7 +34,7 @@ export interface SearchIndexOptions {
 export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
   const searchableRoutes = new Set(settings.searchableRoutes);
   /** Whether a page is one of those the index waits for: on a searchable route, and not told to carry no search body. */
-  const awaited = (component: string, pathname: string) => searchableRoutes.has(component) && !settings.unindexedPaths?.(pathname.startsWith(base) ? pathname.slice(base.length) : pathname);
+  const awaited = (component: string, pathname: string) => searchableRoutes.has(component) && !settings.unindexedPaths?.(pathBelowBase(base, pathname));
   let base = '/';
   let outDir = '';
   let index: pagefind.PagefindIndex | undefined;
@@ -67,7 +68,7 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
           const searchable = searchableHtml(decoder.decode(bytes));
           if (searchable && finishing) missed.push(path);
           // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
-          else if (searchable) pending.push(open.addHTMLFile({ url: path.startsWith(base) ? `/${path.slice(base.length)}` : path, content: searchable }));
+          else if (searchable) pending.push(open.addHTMLFile({ url: `/${pathBelowBase(base, path)}`, content: searchable }));
           if (isAwaited && --searchableLeft === 0) finish(open, pending);
         };
         setPrerenderer((prerenderer) => ({

@@ -45,7 +45,7 @@ export function hasCurrentAlias(version: Version, versions: readonly Version[]):
 /** Whether a path below the site base (`latest/jumpcloud/`) is a guide's alias page rather than its versioned page. */
 export function isCurrentAliasPath(path: string, versions: readonly Version[]): boolean {
   const [first, ...rest] = path.replace(/^\/+/, '').split('/');
-  return first === CURRENT_ALIAS && rest.some((part) => part !== '') && hasCurrentAlias(currentVersion(versions), versions);
+  return first === CURRENT_ALIAS && rest.some((part) => part !== '') && currentVersion(versions).id !== CURRENT_ALIAS;
 }
 
 /**
@@ -62,6 +62,12 @@ export function editLink(prefix: string, id: string, filePath: string | undefine
 /** Joins the site base and a path below it: (`/docs/`, `latest/x/`) → `/docs/latest/x/`. */
 export function withBase(base: string, path: string): string {
   return normaliseBase(base) + path.replace(/^\/+/, '');
+}
+
+/** The path below the site base, `withBase` undone: (`/docs/`, `/docs/latest/x/`) → `latest/x/`; a path outside the base only loses its leading slashes. */
+export function pathBelowBase(base: string, path: string): string {
+  const clean = normaliseBase(base);
+  return path.startsWith(clean) ? path.slice(clean.length) : path.replace(/^\/+/, '');
 }
 
 /**

@@ -11,7 +11,7 @@ export interface SiteConfig {
   base: string;
   /** Folder of versioned content (`<contentDir>/<version>/…`), relative to the project root or absolute. */
   contentDir: string;
-  /** Prefix of "Edit this page" links; the guide's path below the project root is appended. Empty hides the link. */
+  /** Prefix of "Edit this page" links, up to the content folder; the guide's path in the content folder is appended. Empty hides the link. */
   editUrl: string;
   /** Whether the build writes a search index and pages offer search (off: faster preview builds, or a site that does not want search). */
   search: boolean;

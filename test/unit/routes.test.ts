@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOf, editLink, guidePath, hasCurrentAlias, isCurrentAliasPath, withBase } from '../../src/lib/routes';
+import { addressOf, editLink, guidePath, hasCurrentAlias, isCurrentAliasPath, pathBelowBase, withBase } from '../../src/lib/routes';
 import { versionNavigation } from '../../src/lib/navigation';
 import { normaliseBase, readSiteConfig } from '../../src/lib/site-config';
 import { closest } from '../../src/lib/text-distance';
@@ -44,6 +44,14 @@ describe('route table', () => {
     expect(withBase('/docs/', 'latest/x/')).toBe('/docs/latest/x/');
     expect(withBase('/docs', '/latest/x/')).toBe('/docs/latest/x/');
     expect(withBase('/docs/', '')).toBe('/docs/');
+  });
+
+  it('takes the base off again, and only leading slashes off a path outside it', () => {
+    expect(pathBelowBase('/docs/', '/docs/latest/x/')).toBe('latest/x/');
+    expect(pathBelowBase('/docs', '/docs/latest/x/')).toBe('latest/x/');
+    expect(pathBelowBase('/', '/latest/x/')).toBe('latest/x/');
+    expect(pathBelowBase('/docs/', '/latest/x/')).toBe('latest/x/');
+    expect(pathBelowBase('/docs/', withBase('/docs/', 'latest/x/'))).toBe('latest/x/');
   });
 });
 

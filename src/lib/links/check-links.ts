@@ -5,8 +5,7 @@
 import type { Finding, Place } from '../findings.ts';
 import { abbreviate, compareFindings } from '../findings.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
-import { addressOf, guidePath, STATIC_ROUTES } from '../routes.ts';
-import { normaliseBase } from '../site-config.ts';
+import { addressOf, guidePath, pathBelowBase, STATIC_ROUTES } from '../routes.ts';
 import { closest, Suggester } from '../text-distance.ts';
 import type { Version } from '../versions.ts';
 import { currentVersion, CURRENT_ALIAS } from '../versions.ts';
@@ -228,7 +227,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
           targetRoute = `${id}/`;
         }
       } else {
-        const absolute = path.startsWith('/') ? stripBase(path.split('?')[0]!) : resolveRelative(pageRoute, path.split('?')[0]!);
+        const absolute = path.startsWith('/') ? pathBelowBase(input.base, path.split('?')[0]!) : resolveRelative(pageRoute, path.split('?')[0]!);
         targetRoute = normaliseRoute(decodeSafely(absolute));
         targetPage = routes.get(targetRoute);
         if (!targetPage && (staticRoutes.has(targetRoute) || staticRoutes.has(targetRoute.replace(/\/$/, '')))) return;
@@ -274,7 +273,7 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     if (/^(?:https?:)?\/\//i.test(url)) return { kind: 'remote' };
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return { kind: 'scheme' };
     const clean = decodeSafely(url.split(/[?#]/)[0]!);
-    if (clean.startsWith('/')) return { kind: 'public', path: stripBase(clean) };
+    if (clean.startsWith('/')) return { kind: 'public', path: pathBelowBase(input.base, clean) };
     const target = joinAssetPath(folder, clean);
     return { kind: 'asset', target, actual: assets.has(target) ? target : assetsByLowerCase.get(target.toLowerCase()) };
   }
@@ -284,12 +283,6 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
     const display = `${input.contentPrefix.replace(/\/?$/, '/')}${asset}`;
     if (input.only && !input.only(display)) continue;
     findings.push({ ruleId: 'images/unused', severity: linkRuleSeverity('images/unused'), reason: `Image \`${asset}\` is not used by any page`, file: display, note: 'Delete it, or reference it from the guide it was made for.', source: 'stepdocs-links' });
-  }
-
-  function stripBase(path: string): string {
-    const base = normaliseBase(input.base);
-    if (path.startsWith(base)) return path.slice(base.length);
-    return path.replace(/^\/+/, '');
   }
 
   return { findings: findings.sort(compareFindings), references, external, byPage };
