@@ -3,8 +3,15 @@
  * accessibility, and no request to any other host.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite, type OpenOptions } from '../support/e2e';
+import { searchIndex } from '../../src/integrations/search-index';
+import { useBuiltSite, watch, type OpenOptions } from '../support/e2e';
+import { serveStatic } from '../support/static-server';
 
 const e2e = useBuiltSite();
 const open = (path: string, options?: OpenOptions) => e2e.open(path, options);
@@ -146,6 +153,51 @@ describe('search in Chromium', () => {
     await first.click();
     await page.waitForURL(/#upload-keeper-metadata$/);
     await page.context().close();
+  });
+
+  it('finds and links the step when the index files result fragments two pages to a file, as on a site of over 1,000 pages', async () => {
+    // The built site, indexed again as its folder with pairing from two pages on.
+    const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-paired-'));
+    cpSync(e2e.outDir, outDir, { recursive: true });
+    rmSync(join(outDir, 'pagefind'), { recursive: true });
+    type Hooks = Required<AstroIntegration['hooks']>;
+    const hooks = searchIndex({ searchableRoutes: [], pairFragmentsAbove: 1 }).hooks as Hooks;
+    const logger = { info: () => undefined, warn: () => undefined };
+    await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
+    await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as unknown as Parameters<Hooks['astro:build:start']>[0]);
+    await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+    const fragments = readdirSync(join(outDir, 'pagefind/fragment'));
+    const pages = (JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en.page_count;
+    expect(pages).toBeGreaterThan(1);
+    expect(fragments.length).toBe(Math.ceil(pages / 2));
+    expect(fragments.every((name) => name.startsWith('en_group_'))).toBe(true);
+
+    const site = await serveStatic(outDir);
+    try {
+      const page = await (await e2e.browser.newContext({ reducedMotion: 'reduce' })).newPage();
+      const state = { site, foreignRequests: [] as string[], pageErrors: [] as string[] };
+      watch(state, page);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(new URL('latest/jumpcloud/', site.url).href);
+      await page.keyboard.press('/');
+      await page.keyboard.type('display label');
+      const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+      const first = dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+      await first.waitFor();
+      await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
+      await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
+      await dialog.getByRole('checkbox', { name: /All versions/ }).check();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 results for “display label”.');
+      expect(requested.filter((url) => url.includes('/pagefind/fragment/')).every((url) => url.includes('/en_group_'))).toBe(true);
+      expect(requested.some((url) => url.includes('/pagefind/fragment/en_group_'))).toBe(true);
+      expect(state.pageErrors).toEqual([]);
+      expect(state.foreignRequests).toEqual([]);
+      await page.context().close();
+    } finally {
+      await site.close();
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   it('opens with Ctrl+K and has no axe violations while open, in both themes', async () => {

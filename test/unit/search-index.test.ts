@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { searchableFirst, searchIndex } from '../../src/integrations/search-index';
+import { fragmentFileLimit, searchableFirst, searchIndex } from '../../src/integrations/search-index';
 
 const GUIDE = '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';
 const HOME = '<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Guides</h1></body></html>';
@@ -28,11 +28,12 @@ interface BuildOptions {
   unindexedPaths?: (path: string) => boolean;
   /** The order Astro's page writes read the pages in, when some finish before others begun earlier; the prerenderer's order by default. */
   readOrder?: (order: string[]) => string[];
+  pairFragmentsAbove?: number;
 }
 
-async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', { base = '/', beforeTeardown, unindexedPaths, readOrder }: BuildOptions = {}): Promise<{ outDir: string; urls: string[]; order: string[] }> {
+async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', { base = '/', beforeTeardown, unindexedPaths, readOrder, pairFragmentsAbove }: BuildOptions = {}): Promise<{ outDir: string; urls: string[]; order: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
-  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE], ...(unindexedPaths ? { unindexedPaths } : {}) });
+  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE], ...(unindexedPaths ? { unindexedPaths } : {}), ...(pairFragmentsAbove === undefined ? {} : { pairFragmentsAbove }) });
   const hooks = integration.hooks as Hooks;
   await hooks['astro:config:done']({ config: { base, outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   let wrap: ((prerenderer: AstroPrerenderer) => AstroPrerenderer) | undefined;
@@ -73,14 +74,24 @@ async function indexWritten(outDir: string): Promise<boolean> {
   return existsSync(entry);
 }
 
-/** The result URLs in the written index (fragments are gzip with a short signature before the JSON). */
-function fragmentUrls(outDir: string): string[] {
+/**
+ * The result URLs in the written index, by fragment file. A fragment is gzip with a short signature
+ * before the JSON; a file of grouped fragments holds an object of them by their hash.
+ */
+function fragmentFiles(outDir: string): { name: string; urls: string[] }[] {
   const folder = join(outDir, 'pagefind/fragment');
-  return readdirSync(folder)
-    .map((name) => {
-      const text = gunzipSync(readFileSync(join(folder, name))).toString();
-      return JSON.parse(text.slice(text.indexOf('{'))).url as string;
-    })
+  return readdirSync(folder).map((name) => {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString();
+    const json = JSON.parse(text.slice(text.indexOf('{'))) as { url: string } | Record<string, { url: string }>;
+    const urls = typeof json.url === 'string' ? [json.url] : Object.values(json as Record<string, { url: string }>).map((fragment) => fragment.url);
+    return { name, urls };
+  });
+}
+
+/** The result URLs in the written index. */
+function fragmentUrls(outDir: string): string[] {
+  return fragmentFiles(outDir)
+    .flatMap((file) => file.urls)
     .sort();
 }
 
@@ -143,11 +154,54 @@ describe('search index', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('writes one fragment file a page up to pairFragmentsAbove pages, and two pages to a file beyond', async () => {
+    const names = ['Okta', 'Entra', 'JumpCloud', 'Ping', 'Google'];
+    const pages = Object.fromEntries(names.map((name) => [`/latest/${name.toLowerCase()}/`, GUIDE.replaceAll('Okta', name)]));
+    const expected = names.map((name) => `/latest/${name.toLowerCase()}/`).sort();
+    const single = await build(pages, 'arrayBuffer', { pairFragmentsAbove: 5 });
+    expect(fragmentFiles(single.outDir).map((file) => file.urls.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(single.urls).toEqual(expected);
+    const paired = await build(pages, 'arrayBuffer', { pairFragmentsAbove: 4 });
+    const files = fragmentFiles(paired.outDir);
+    expect(files.map((file) => file.urls.length).sort()).toEqual([1, 2, 2]);
+    expect(files.every((file) => file.name.startsWith('en_group_'))).toBe(true);
+    expect(paired.urls).toEqual(expected);
+  });
+
+  it('pairs fragments by the count of searchable pages in the output folder when it indexes the folder', async () => {
+    const indexFolder = async (pairFragmentsAbove: number) => {
+      const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
+      for (const name of ['okta', 'entra', 'ping']) {
+        mkdirSync(join(outDir, 'latest', name), { recursive: true });
+        writeFileSync(join(outDir, 'latest', name, 'index.html'), GUIDE.replaceAll('Okta', name));
+      }
+      writeFileSync(join(outDir, 'index.html'), HOME);
+      const hooks = searchIndex({ searchableRoutes: [GUIDE_ROUTE], pairFragmentsAbove }).hooks as Hooks;
+      await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
+      await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as Parameters<Hooks['astro:build:start']>[0]);
+      await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+      expect(fragmentUrls(outDir)).toEqual(['/latest/entra/', '/latest/okta/', '/latest/ping/']);
+      return fragmentFiles(outDir).map((file) => file.urls.length).sort();
+    };
+    // The home page has no search body and does not count: with it, four pages would be above three.
+    await expect(indexFolder(3)).resolves.toEqual([1, 1, 1]);
+    await expect(indexFolder(2)).resolves.toEqual([1, 2]);
+  });
+
   it('warns about a page with a search body on a route it was not told about', async () => {
     warnings.length = 0;
     const { urls } = await build({ '/latest/okta/': GUIDE, '/changelog/': GUIDE.replaceAll('Okta', 'Changelog') }, 'arrayBuffer');
     expect(urls).toEqual(['/latest/okta/']);
     expect(warnings).toEqual(['not in the search index, as their route is not listed in searchableRoutes: /changelog/']);
+  });
+});
+
+describe('fragmentFileLimit', () => {
+  it('leaves Pagefind one file a page up to the threshold, and asks for half as many files beyond it', () => {
+    expect(fragmentFileLimit(1000, 1000)).toBeUndefined();
+    expect(fragmentFileLimit(1001, 1000)).toBe(501);
+    expect(fragmentFileLimit(2000, 1000)).toBe(1000);
+    expect(fragmentFileLimit(0, 0)).toBeUndefined();
   });
 });
 
