@@ -80,7 +80,6 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
     // Awaited when the build ends; a failure must not surface as an unhandled rejection first.
     finishing.catch(() => undefined);
   };
-  const decoder = new TextDecoder();
   return {
     name: 'stepdocs:search-index',
     hooks: {
@@ -98,7 +97,7 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
             const open = index ?? (await openIndex(searchable));
             hear = (path, bytes, isAwaited) => {
               heard += 1;
-              const body = searchableHtml(decoder.decode(bytes));
+              const body = searchableHtml(new Uint8Array(bytes));
               if (body && finishing) missed.push(path);
               // Result URLs are site paths without the base, as Pagefind gives them when it reads the output folder.
               else if (body) pending.push(open.addHTMLFile({ url: `/${pathBelowBase(base, path)}`, content: body }));
@@ -170,7 +169,7 @@ async function searchablePagesIn(folder: string): Promise<number> {
   const names = await readdir(folder, { recursive: true });
   let count = 0;
   for (const name of names) {
-    if (name.endsWith('.html') && searchableHtml(await readFile(join(folder, name), 'utf8'))) count += 1;
+    if (name.endsWith('.html') && searchableHtml(await readFile(join(folder, name)))) count += 1;
   }
   return count;
 }
