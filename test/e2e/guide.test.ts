@@ -6,11 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { searchIndex } from '../../src/integrations/search-index';
 import { useBuiltSite, watch, type OpenOptions } from '../support/e2e';
+import { indexBuiltFolder } from '../support/index-folder';
 import { serveStatic } from '../support/static-server';
 
 const e2e = useBuiltSite();
@@ -160,12 +158,7 @@ describe('search in Chromium', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-paired-'));
     cpSync(e2e.outDir, outDir, { recursive: true });
     rmSync(join(outDir, 'pagefind'), { recursive: true });
-    type Hooks = Required<AstroIntegration['hooks']>;
-    const hooks = searchIndex({ searchableRoutes: [], pairFragmentsAbove: 1 }).hooks as Hooks;
-    const logger = { info: () => undefined, warn: () => undefined };
-    await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
-    await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as unknown as Parameters<Hooks['astro:build:start']>[0]);
-    await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+    await indexBuiltFolder(outDir, { pairFragmentsAbove: 1 });
     const fragments = readdirSync(join(outDir, 'pagefind/fragment'));
     const pages = (JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en.page_count;
     expect(pages).toBeGreaterThan(1);

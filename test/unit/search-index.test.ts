@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { fragmentFileLimit, searchableFirst, searchIndex } from '../../src/integrations/search-index';
+import { indexBuiltFolder } from '../support/index-folder';
 
 const GUIDE = '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';
 const HOME = '<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Guides</h1></body></html>';
@@ -106,10 +107,7 @@ describe('search index', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
     mkdirSync(join(outDir, 'latest/okta'), { recursive: true });
     writeFileSync(join(outDir, 'latest/okta/index.html'), GUIDE);
-    const hooks = searchIndex({ searchableRoutes: [GUIDE_ROUTE] }).hooks as Hooks;
-    await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
-    await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as Parameters<Hooks['astro:build:start']>[0]);
-    await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+    await indexBuiltFolder(outDir);
     expect(fragmentUrls(outDir)).toEqual(['/latest/okta/']);
   });
 
@@ -176,10 +174,7 @@ describe('search index', () => {
         writeFileSync(join(outDir, 'latest', name, 'index.html'), GUIDE.replaceAll('Okta', name));
       }
       writeFileSync(join(outDir, 'index.html'), HOME);
-      const hooks = searchIndex({ searchableRoutes: [GUIDE_ROUTE], pairFragmentsAbove }).hooks as Hooks;
-      await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
-      await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as Parameters<Hooks['astro:build:start']>[0]);
-      await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+      await indexBuiltFolder(outDir, { pairFragmentsAbove });
       expect(fragmentUrls(outDir)).toEqual(['/latest/entra/', '/latest/okta/', '/latest/ping/']);
       return fragmentFiles(outDir).map((file) => file.urls.length).sort();
     };
