@@ -4,7 +4,8 @@
  * Astro-based generator), and Starlight. The peers are installed from the npm registry into a
  * temporary folder for the run; they are not dependencies of stepdocs. stepdocs is also built with
  * STEPDOCS_SEARCH=off, to tell the generator's cost from the search index's. Each is built
- * BENCH_PEER_ROUNDS times (default 5), in turns; prints medians and ratios as one JSON line.
+ * BENCH_PEER_ROUNDS times (default 5), in turns, every other round in the reverse order; prints
+ * medians and ratios as one JSON line.
  * Usage: node scripts/bench/peers.ts <pages>
  */
 import { spawnSync } from 'node:child_process';
@@ -71,12 +72,18 @@ const stepdocsCache = join(work, 'stepdocs-cache');
 const rounds = Math.max(1, Number(process.env.BENCH_PEER_ROUNDS ?? 5));
 const times = { stepdocs: [] as number[], stepdocsNoSearch: [] as number[], minimal: [] as number[], starlight: [] as number[] };
 const stepdocsEnv = { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: stepdocsOut, STEPDOCS_CACHE_DIR: stepdocsCache };
-for (let round = 0; round < rounds; round += 1) {
-  times.minimal.push(build(minimal, join(minimal, 'node_modules/.bin/node'), peerStale(minimal)));
-  times.stepdocs.push(build(ROOT, node, [stepdocsOut, stepdocsCache], stepdocsEnv));
+const turns: Record<keyof typeof times, () => number> = {
+  minimal: () => build(minimal, join(minimal, 'node_modules/.bin/node'), peerStale(minimal)),
+  stepdocs: () => build(ROOT, node, [stepdocsOut, stepdocsCache], stepdocsEnv),
   // The same build without the search index, which the minimal site does not have: what search costs.
-  times.stepdocsNoSearch.push(build(ROOT, node, [stepdocsOut, stepdocsCache], { ...stepdocsEnv, STEPDOCS_SEARCH: 'off' }));
-  times.starlight.push(build(starlight, join(starlight, 'node_modules/.bin/node'), peerStale(starlight)));
+  stepdocsNoSearch: () => build(ROOT, node, [stepdocsOut, stepdocsCache], { ...stepdocsEnv, STEPDOCS_SEARCH: 'off' }),
+  starlight: () => build(starlight, join(starlight, 'node_modules/.bin/node'), peerStale(starlight)),
+};
+for (let round = 0; round < rounds; round += 1) {
+  // Every other round the other way round: a build's place in the round (after Starlight's long
+  // build, say) would otherwise always favour the same one.
+  const order: (keyof typeof times)[] = round % 2 === 0 ? ['minimal', 'stepdocs', 'stepdocsNoSearch', 'starlight'] : ['starlight', 'stepdocsNoSearch', 'stepdocs', 'minimal'];
+  for (const name of order) times[name].push(turns[name]());
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
