@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite, watch, type OpenOptions } from '../support/e2e';
 import { indexBuiltFolder } from '../support/index-folder';
@@ -127,6 +128,28 @@ describe('the version switcher in Chromium', () => {
   });
 });
 
+/**
+ * On the JumpCloud guide of the latest version: opens search with `/` and finds the step that sets
+ * the display label, scoped to Latest. Gives the dialog and the first result's link.
+ */
+async function searchDisplayLabel(page: Page): Promise<{ dialog: Locator; first: Locator }> {
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+  await expect(dialog.isVisible()).resolves.toBe(true);
+  await page.keyboard.type('display label');
+  const first = dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+  await first.waitFor();
+  await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
+  await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
+  return { dialog, first };
+}
+
+/** Widens an open search to every version: the display label is set in both of the site's JumpCloud guides. */
+async function widenToAllVersions(dialog: Locator): Promise<void> {
+  await dialog.getByRole('checkbox', { name: /All versions/ }).check();
+  await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 results for “display label”.');
+}
+
 describe('search in Chromium', () => {
   it('opens with /, finds a step of the JumpCloud guide, scoped to the version, and links to the step', async () => {
     const page = await open('latest/jumpcloud/');
@@ -134,20 +157,10 @@ describe('search in Chromium', () => {
     page.on('request', (request) => requested.push(request.url()));
     await page.waitForLoadState('networkidle');
     expect(requested.filter((url) => url.includes('/pagefind/'))).toEqual([]);
-    await page.keyboard.press('/');
-    const dialog = page.getByRole('dialog', { name: 'Search the guides' });
-    await expect(dialog.isVisible()).resolves.toBe(true);
-    await page.keyboard.type('display label');
-    const results = dialog.getByRole('list', { name: 'Search results' });
-    await results.getByRole('link').first().waitFor();
-    await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
-    const first = results.getByRole('link').first();
-    await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
+    const { dialog, first } = await searchDisplayLabel(page);
     await expect(first.textContent()).resolves.toBe("JumpCloudSet the display label and upload Keeper's metadata");
     expect(requested.some((url) => url.includes('/pagefind/'))).toBe(true);
-    // The filter for the other versions.
-    await dialog.getByRole('checkbox', { name: /All versions/ }).check();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 results for “display label”.');
+    await widenToAllVersions(dialog);
     await first.click();
     await page.waitForURL(/#upload-keeper-metadata$/);
     await page.context().close();
@@ -173,15 +186,7 @@ describe('search in Chromium', () => {
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
       await page.goto(new URL('latest/jumpcloud/', site.url).href);
-      await page.keyboard.press('/');
-      await page.keyboard.type('display label');
-      const dialog = page.getByRole('dialog', { name: 'Search the guides' });
-      const first = dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first();
-      await first.waitFor();
-      await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
-      await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
-      await dialog.getByRole('checkbox', { name: /All versions/ }).check();
-      await expect.poll(() => dialog.getByRole('status').textContent()).toBe('2 results for “display label”.');
+      await widenToAllVersions((await searchDisplayLabel(page)).dialog);
       expect(requested.filter((url) => url.includes('/pagefind/fragment/')).every((url) => url.includes('/en_group_'))).toBe(true);
       expect(requested.some((url) => url.includes('/pagefind/fragment/en_group_'))).toBe(true);
       expect(state.pageErrors).toEqual([]);
