@@ -15,10 +15,12 @@ export interface GeneratedContent {
 const IMAGE = resolve(import.meta.dirname, '../../src/docs/images/example-two-consoles.svg');
 
 /**
- * @param options.plain write plain Markdown (`.md`, no components), the common ground with other
+ * @param options.plain write plain Markdown (no components), the common ground with other
  *   generators, for the build comparison
+ * @param options.extension the plain pages' file type: `md` (default), or `mdx` for the same
+ *   Markdown compiled as MDX, the format stepdocs guides are written in
  */
-export function generateContent(dir: string, pages: number, versions: number, options: { defects?: boolean; plain?: boolean } = {}): GeneratedContent {
+export function generateContent(dir: string, pages: number, versions: number, options: { defects?: boolean; plain?: boolean; extension?: 'md' | 'mdx' } = {}): GeneratedContent {
   const versionIds = Array.from({ length: versions }, (_, index) => (index === 0 ? 'latest' : `${versions - index}.0`));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'versions.json'), JSON.stringify(versionIds.map((id, index) => ({ id, label: id === 'latest' ? 'Latest' : id, status: index === 0 ? 'current' : 'supported' })), null, 2));
@@ -70,7 +72,7 @@ ${links.join('\n')}
 ${defects.join('\n\n')}
 `;
       if (options.plain) {
-        writeFileSync(join(folder, `guide-${index}.md`), plainBody(index, pages, version, section, links));
+        writeFileSync(join(folder, `guide-${index}.${options.extension ?? 'md'}`), plainBody(index, pages, version, section, links));
         continue;
       }
       writeFileSync(join(folder, `guide-${index}.mdx`), body);

@@ -1,12 +1,13 @@
 /**
  * The build comparison with peers, on the same generated plain-Markdown pages: stepdocs, a minimal
  * Astro 7 + MDX site that renders the pages through a content collection (the floor for any
- * Astro-based generator), and Starlight. The peers are installed from the npm registry into a
+ * Astro-based generator), and Starlight. The pages are `.mdx` files by default, the format stepdocs
+ * guides are written in, or `.md` files. The peers are installed from the npm registry into a
  * temporary folder for the run; they are not dependencies of stepdocs. stepdocs is also built with
  * STEPDOCS_SEARCH=off, to tell the generator's cost from the search index's. Each is built
  * BENCH_PEER_ROUNDS times (default 5), in turns, every other round in the reverse order; prints
  * medians and ratios as one JSON line.
- * Usage: node scripts/bench/peers.ts <pages>
+ * Usage: node scripts/bench/peers.ts <pages> [mdx|md]
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,13 @@ import { generateContent } from './generate-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const pages = Number(process.argv[2] ?? 500);
+const format = process.argv[3] ?? 'mdx';
+if (format !== 'mdx' && format !== 'md') {
+  process.stderr.write(`peers: page format \`${format}\` is neither \`mdx\` nor \`md\` (BENCH_PEER_FORMAT)\n`);
+  process.exit(2);
+}
 const work = mkdtempSync(join(tmpdir(), 'stepdocs-bench-peers-'));
-const content = generateContent(join(work, 'content'), pages, 1, { defects: false, plain: true });
+const content = generateContent(join(work, 'content'), pages, 1, { defects: false, plain: true, extension: format });
 const node = process.execPath;
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
@@ -88,8 +94,9 @@ for (let round = 0; round < rounds; round += 1) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratios = (a: number[], b: number[]) => a.map((value, index) => value / b[index]!);
-const results: Record<string, number> = {
+const results: Record<string, number | string> = {
   pages,
+  format,
   rounds,
   stepdocsSeconds: median(times.stepdocs),
   minimalAstroSeconds: median(times.minimal),
