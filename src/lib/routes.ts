@@ -45,7 +45,7 @@ export function hasCurrentAlias(version: Version, versions: readonly Version[]):
 /** Whether a path below the site base (`latest/jumpcloud/`) is a guide's alias page rather than its versioned page. */
 export function isCurrentAliasPath(path: string, versions: readonly Version[]): boolean {
   const [first, ...rest] = path.replace(/^\/+/, '').split('/');
-  return first === CURRENT_ALIAS && rest.some((part) => part !== '') && currentVersion(versions).id !== CURRENT_ALIAS;
+  return first === CURRENT_ALIAS && rest.some((part) => part !== '') && hasCurrentAlias(currentVersion(versions), versions);
 }
 
 /**
