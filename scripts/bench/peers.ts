@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { generateContent } from './generate-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const pages = Number(process.argv[2] ?? 500);
+const pages = Number(process.argv[2] ?? 2000);
 const format = process.argv[3] ?? 'mdx';
 if (format !== 'mdx' && format !== 'md') {
   process.stderr.write(`peers: page format \`${format}\` is neither \`mdx\` nor \`md\` (BENCH_PEER_FORMAT)\n`);
