@@ -5,7 +5,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { convertPage, imageName, splitFrontmatter, type PageReport } from '../lib/gitbook/convert.ts';
+import type { Finding } from '../lib/findings.ts';
+import { convertPage, imageName, type PageReport } from '../lib/gitbook/convert.ts';
+import { importRule } from '../lib/gitbook/rules.ts';
+import { fileInside, isInside } from './confine.ts';
 import { listFiles } from './content-files.ts';
 
 export interface PlannedPage {
@@ -14,13 +17,17 @@ export interface PlannedPage {
   target: string;
   mdx: string;
   report: PageReport;
+  /** Words GitBook shows on the page, and how many of them the MDX lost or changed. */
+  words: number;
+  lost: number;
   /** Local images to copy next to the page: absolute source path → output path. */
   copies: Array<{ from: string; to: string }>;
 }
 
 export interface ImportPlan {
   pages: PlannedPage[];
-  warnings: string[];
+  /** Findings about the space as a whole (`gitbook/space`). */
+  findings: Finding[];
 }
 
 export interface ImportOptions {
@@ -52,6 +59,7 @@ function readLayout(space: string): SpaceLayout {
   if (existsSync(config)) {
     const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as { root?: string; structure?: { summary?: string; readme?: string }; redirects?: Record<string, string> };
     if (typeof data.root === 'string') root = resolve(space, data.root);
+    if (!isInside(space, root)) throw new Error(`.gitbook.yaml: root \`${data.root}\` is outside the space; only folders inside it are imported`);
     if (typeof data.structure?.summary === 'string') summary = data.structure.summary;
     if (typeof data.structure?.readme === 'string') readme = data.structure.readme;
     redirects = data.redirects && typeof data.redirects === 'object' ? Object.keys(data.redirects).length : 0;
@@ -70,7 +78,7 @@ export function readSummary(text: string): Array<{ path: string; title: string; 
       continue;
     }
     const link = /^\s*[*-]\s+\[([^\]]*)\]\(<?([^)>]+?)>?\)/.exec(line);
-    if (link && !/^[a-z]+:/i.test(link[2]!)) entries.push({ title: link[1]!.trim(), path: decodeURI(link[2]!.trim()), group });
+    if (link && !/^[a-z]+:/i.test(link[2]!)) entries.push({ title: link[1]!.trim(), path: safeDecode(link[2]!.trim()), group });
   }
   return entries;
 }
@@ -84,14 +92,15 @@ function targetOf(path: string, readme = 'README.md'): string {
 export function planImport(options: ImportOptions): ImportPlan {
   const input = resolve(options.input);
   if (!existsSync(input)) throw new Error(`No such file or folder: ${options.input}`);
-  const warnings: string[] = [];
+  const findings: Finding[] = [];
+  const spaceFinding = (file: string, reason: string) => findings.push({ ruleId: 'gitbook/space', severity: importRule('gitbook/space').severity, reason, file: relative(process.cwd(), join(dirname(input), file)) || file, source: 'stepdocs-import' });
   const isFile = statSync(input).isFile();
   const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: 0 } : readLayout(input);
-  if (layout.redirects > 0) warnings.push(`.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects, so old URLs of the space will not forward`);
+  if (layout.redirects > 0) spaceFinding(`${basename(input)}/.gitbook.yaml`, `.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects yet, so old URLs of the space will not forward`);
   const markdown = isFile ? [basename(input)] : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
   const summary = layout.summary ? readSummary(readFileSync(layout.summary, 'utf8')) : [];
   const ordered = [...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path), ...markdown.filter((file) => !summary.some((entry) => entry.path === file))];
-  for (const entry of summary) if (!markdown.includes(entry.path)) warnings.push(`SUMMARY.md lists ${entry.path}, which is not in the space`);
+  for (const entry of summary) if (!markdown.includes(entry.path)) spaceFinding(`${basename(input)}/SUMMARY.md`, `SUMMARY.md lists ${entry.path}, which is not in the space`);
   const titles = new Map(ordered.map((file) => [file, titleOf(join(layout.root, file))]));
   const into = options.into.replace(/^\/+|\/+$/g, '');
 
@@ -105,42 +114,60 @@ export function planImport(options: ImportOptions): ImportPlan {
       if (mapped) return mapped[1] + url.slice(mapped[0].length);
       const [path, hash] = url.split('#') as [string, string | undefined];
       if (/^[a-z]+:|^\/\//i.test(path) || !/\.md$/i.test(path)) return undefined;
-      const linked = posix.normalize(posix.join(posix.dirname(file), decodeURI(path)));
+      const linked = posix.normalize(posix.join(posix.dirname(file), safeDecode(path)));
       if (!markdown.includes(linked)) return undefined;
       const relativeTarget = posix.relative(posix.dirname(fileTarget), targetOf(linked, layout.readme));
       return `${relativeTarget.startsWith('.') ? '' : './'}${relativeTarget}${hash ? `#${hash}` : ''}`;
     };
-    const { mdx, report } = convertPage(readFileSync(absolute, 'utf8'), {
+    const { mdx, report, words, lost } = convertPage(readFileSync(absolute, 'utf8'), {
       file: relative(process.cwd(), absolute),
       frontmatter: { idp: options.idp, product: options.product, lastReviewed: options.lastReviewed, section: group ?? options.section, order: (index + 1) * 10 },
       rewriteLink: resolveLink,
       titleOf: (url) => {
         const path = url.split('#')[0]!;
-        return titles.get(posix.normalize(posix.join(posix.dirname(file), decodeURI(path))));
+        return titles.get(posix.normalize(posix.join(posix.dirname(file), safeDecode(path))));
       },
       vars: varsFor(absolute, layout.root),
+      // Includes are read only from inside the space: `../` and links out of it are refused.
       readInclude: (path) => {
-        const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) => existsSync(option) && statSync(option).isFile());
-        return candidate ? readFileSync(candidate, 'utf8') : undefined;
+        const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) => fileInside(layout.root, option));
+        return candidate ? { text: readFileSync(candidate, 'utf8'), name: relative(layout.root, candidate) } : undefined;
       },
     });
     const copies: Array<{ from: string; to: string }> = [];
     for (const image of report.images) {
       if (image.remote) continue;
-      const from = [join(dirname(absolute), decodeURI(image.source)), join(layout.root, decodeURI(image.source).replace(/^(\.\.\/)+/, ''))].find((option) => existsSync(option) && statSync(option).isFile());
-      if (from) copies.push({ from, to: posix.join(posix.dirname(target), 'images', imageName(image.source)) });
-      else warnings.push(`${file}: image ${image.source} is not in the space`);
+      const path = safeDecode(image.source);
+      const from = [join(dirname(absolute), path), join(layout.root, path.replace(/^(\.\.\/)+/, ''))].find((option) => fileInside(layout.root, option));
+      if (from) copies.push({ from, to: posix.join(posix.dirname(target), image.target) });
+      else spaceFinding(file, `${file}: image ${image.source} is not in the space`);
     }
-    return { source: absolute, target, mdx, report, copies };
+    return { source: absolute, target, mdx, report, words, lost, copies };
   });
-  return { pages, warnings };
+  return { pages, findings };
 }
 
 function titleOf(file: string): string | undefined {
   const text = readFileSync(file, 'utf8');
-  const { data, body } = splitFrontmatter(text);
-  if (typeof data.title === 'string') return data.title;
-  return /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  let data: unknown;
+  try {
+    data = frontmatter ? parseYaml(frontmatter[1]!) : undefined;
+  } catch {
+    data = undefined;
+  }
+  const title = data && typeof data === 'object' ? (data as { title?: unknown }).title : undefined;
+  if (typeof title === 'string') return title;
+  return /^#\s+(.+)$/m.exec(frontmatter ? text.slice(frontmatter[0].length) : text)?.[1]?.trim();
+}
+
+/** A URL path decoded (`%20` → space); as written when an escape is malformed. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The nearest `.gitbook/vars.yaml` from the page up to the space root (monorepos hold one per space). */

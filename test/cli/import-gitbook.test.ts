@@ -29,7 +29,8 @@ describe('npm run import:gitbook', () => {
     const dir = contentFolder();
     const result = run(dir, [SEED, '--version', 'latest', '--idp', 'JumpCloud', '--section', 'Identity providers', '--reviewed', '2026-11-28']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Converted: figure 15, hint 6, inline-html 1, numbered-steps 1.');
+    expect(result.stdout).toContain('Converted: figure 15, hint 6, numbered-steps 1.');
+    expect(result.stdout).toMatch(/\n1 page, \d+ words, 0 lost\n$/);
     expect(result.stdout).toContain('Images still to fetch: 15');
     const mdx = readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8');
     expect([...mdx.matchAll(/<Step id="([^"]+)"/g)].length).toBe(5);

@@ -1,7 +1,9 @@
 /**
- * GitBook's `{% name args %}` … `{% endname %}` block tags, found without touching code: tags inside
- * fenced code blocks and code spans are left as text. A tag is a container when its `end` tag follows;
- * otherwise it stands alone (`{% embed %}`, `{% include %}`, legacy tags left unclosed).
+ * GitBook's `{% name args %}` … `{% endname %}` block tags, found without touching code: the caller
+ * passes the ranges of code (fenced blocks and code spans, found by the Markdown parser, not by a
+ * pattern), and tags inside them stay text. A tag is a container when its `end` tag follows;
+ * otherwise it stands alone (`{% embed %}`, `{% include %}`, legacy tags left unclosed). An end tag
+ * without its start becomes an `orphan` segment so the importer can report it.
  */
 export interface TextSegment {
   kind: 'text';
@@ -17,26 +19,23 @@ export interface BlockSegment {
   /** The tag as written, for reports and for keeping unknown blocks readable. */
   raw: string;
   offset: number;
+  /** Offset just past the block's end tag (or past its start tag when it has none). */
+  end: number;
   children: Segment[];
   /** False for a container whose end tag never came. */
   closed: boolean;
 }
 
-export type Segment = TextSegment | BlockSegment;
+export interface OrphanSegment {
+  kind: 'orphan';
+  raw: string;
+  name: string;
+  offset: number;
+}
+
+export type Segment = TextSegment | BlockSegment | OrphanSegment;
 
 const TAG = /\{%\s*(end)?([a-zA-Z][\w-]*)\s*([\s\S]*?)\s*%\}/g;
-
-/** Offsets covered by fenced code blocks and inline code spans. */
-function codeRanges(source: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1?\2[`~]*[ \t]*(?=\n|$)|$)/gm;
-  for (const match of source.matchAll(fence)) ranges.push([match.index, match.index + match[0].length]);
-  const inFence = (offset: number) => ranges.some(([start, end]) => offset >= start && offset < end);
-  for (const match of source.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
-    if (!inFence(match.index) && !match[0].includes('\n\n')) ranges.push([match.index, match.index + match[0].length]);
-  }
-  return ranges;
-}
 
 export function parseArgs(text: string): Record<string, string> {
   const args: Record<string, string> = {};
@@ -46,11 +45,17 @@ export function parseArgs(text: string): Record<string, string> {
   return args;
 }
 
-export function tokenize(source: string): Segment[] {
-  const code = codeRanges(source);
-  const tags = [...source.matchAll(TAG)].filter((match) => !code.some(([start, end]) => match.index >= start && match.index < end));
-  const root: BlockSegment = { kind: 'block', name: '#root', args: {}, raw: '', offset: 0, children: [], closed: true };
+/** Splits `source` at GitBook block tags that lie outside `code` (sorted or not, as [start, end) offsets). */
+export function tokenize(source: string, code: ReadonlyArray<readonly [number, number]> = []): Segment[] {
+  const inCode = (offset: number) => code.some(([start, end]) => offset >= start && offset < end);
+  const tags = [...source.matchAll(TAG)].filter((match) => !inCode(match.index));
+  const root: BlockSegment = { kind: 'block', name: '#root', args: {}, raw: '', offset: 0, end: source.length, children: [], closed: true };
   const stack: BlockSegment[] = [root];
+  // Where each name's last end tag is: a start tag before it is a container.
+  const lastEnd = new Map<string, number>();
+  tags.forEach((match, index) => {
+    if (match[1]) lastEnd.set(match[2]!.toLowerCase(), index);
+  });
   let cursor = 0;
   const pushText = (end: number) => {
     if (end > cursor) stack.at(-1)!.children.push({ kind: 'text', text: source.slice(cursor, end), offset: cursor });
@@ -63,18 +68,24 @@ export function tokenize(source: string): Segment[] {
     if (end) {
       const open = stack.findLastIndex((block) => block.name === name);
       if (open > 0) {
-        for (const unclosed of stack.splice(open + 1)) unclosed.closed = false;
-        stack.pop();
+        for (const unclosed of stack.splice(open + 1)) {
+          unclosed.closed = false;
+          unclosed.end = match.index;
+        }
+        stack.pop()!.end = cursor;
+      } else {
+        stack.at(-1)!.children.push({ kind: 'orphan', raw, name, offset: match.index });
       }
-      // An end tag without its start is dropped; the report lists it.
       continue;
     }
-    const block: BlockSegment = { kind: 'block', name, args: parseArgs(match[3] ?? ''), raw, offset: match.index, children: [], closed: true };
+    const block: BlockSegment = { kind: 'block', name, args: parseArgs(match[3] ?? ''), raw, offset: match.index, end: cursor, children: [], closed: true };
     stack.at(-1)!.children.push(block);
-    const closes = tags.slice(index + 1).some((later) => later[1] && later[2]!.toLowerCase() === name);
-    if (closes) stack.push(block);
+    if ((lastEnd.get(name) ?? -1) > index) stack.push(block);
   }
   pushText(source.length);
-  for (const unclosed of stack.slice(1)) unclosed.closed = false;
+  for (const unclosed of stack.slice(1)) {
+    unclosed.closed = false;
+    unclosed.end = source.length;
+  }
   return root.children;
 }

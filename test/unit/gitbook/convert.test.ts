@@ -16,7 +16,9 @@ function body(markdown: string, options: Partial<Parameters<typeof convertPage>[
 describe('tokenize', () => {
   it('nests blocks, and leaves tags inside code fences and code spans alone', () => {
     const source = '{% tabs %}\n{% tab title="A" %}\n{% hint style="info" %}\nx\n{% endhint %}\n{% endtab %}\n{% endtabs %}\n\n```\n{% hint %}\n```\n\nUse `{% hint %}` inline.';
-    const segments = tokenize(source);
+    const fence = source.indexOf('```');
+    const span = source.indexOf('`{%');
+    const segments = tokenize(source, [[fence, fence + 17], [span, span + 12]]);
     const tabs = segments[0]!;
     expect(tabs.kind === 'block' && tabs.name).toBe('tabs');
     const tab = tabs.kind === 'block' ? tabs.children.find((child) => child.kind === 'block') : undefined;
@@ -26,6 +28,10 @@ describe('tokenize', () => {
     const rest = segments.slice(1).map((segment) => (segment.kind === 'text' ? segment.text : '')).join('');
     expect(rest).toContain('```\n{% hint %}\n```');
     expect(rest).toContain('`{% hint %}`');
+  });
+
+  it('reports an end tag without its start tag', () => {
+    expect(tokenize('Text\n{% endhint %}\nmore')[1]).toEqual({ kind: 'orphan', raw: '{% endhint %}', name: 'hint', offset: 5 });
   });
 
   it('treats a tag without an end tag as standing alone', () => {
@@ -84,7 +90,11 @@ describe('convertPage', () => {
   it('reports what it converted, what it kept, and the images to fetch', () => {
     const { report } = convertPage('# T\n\n{% hint %}\nx\n{% endhint %}\n\n{% openapi src="x.yaml" %}\n\n![](https://cdn.example.com/a.png)', { file: 'p.md', frontmatter: FRONTMATTER });
     expect(report.converted).toEqual({ figure: 1, hint: 1, 'kept-as-is': 1 });
-    expect(report.warnings.map((warning) => warning.line)).toEqual([7, 9, 9]);
+    expect(report.findings.map((finding) => [finding.place?.line, finding.ruleId])).toEqual([
+      [9, 'gitbook/remote-image'],
+      [9, 'gitbook/missing-alt'],
+      [7, 'gitbook/unknown-block'],
+    ]);
     expect(report.images).toEqual([{ source: 'https://cdn.example.com/a.png', target: './images/a.png', remote: true }]);
   });
 });
@@ -135,6 +145,6 @@ describe('convertPage: math, mentions, picture variants', () => {
   it('uses the light image of a <picture> and reports the dark variant', () => {
     const { mdx, report } = convertPage('# T\n\n<picture><source srcset=".gitbook/assets/dark.png" media="(prefers-color-scheme: dark)"><img src=".gitbook/assets/light.png" alt="Diagram"></picture>', { file: 'p.md', frontmatter: FRONTMATTER });
     expect(mdx).toContain('<Figure src="./images/light.png" alt="Diagram" />');
-    expect(report.warnings.map((warning) => warning.message)).toEqual(['A dark-mode variant of an image was not kept; the light image is used in both themes']);
+    expect(report.findings.map((finding) => finding.reason)).toEqual(['A dark-mode variant of an image was not kept; the light image is used in both themes']);
   });
 });

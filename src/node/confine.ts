@@ -1,0 +1,34 @@
+/**
+ * Confinement: a path an author's input names (an include, an image, `.gitbook.yaml`'s `root`) is
+ * used only if its real path, links resolved, lies inside the allowed root. `../` and symlinks that
+ * leave the root are refused the same way.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+
+/** True when `path` (which need not exist) is `root` or below it, after resolving links of the part that exists. */
+export function isInside(root: string, path: string): boolean {
+  const realRoot = realpathSync(root);
+  const real = realExisting(resolve(path));
+  const rel = relative(realRoot, real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The existing file at `path` when it lies inside `root`; undefined when it is missing, not a file, or outside. */
+export function fileInside(root: string, path: string): string | undefined {
+  if (!existsSync(path) || !isInside(root, path)) return undefined;
+  return statSync(path).isFile() ? path : undefined;
+}
+
+/** The real path of the longest existing prefix of `path`, with the rest appended. */
+function realExisting(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing)) {
+    const parent = resolve(existing, '..');
+    if (parent === existing) return path;
+    rest.unshift(relative(parent, existing));
+    existing = parent;
+  }
+  return resolve(realpathSync(existing), ...rest);
+}
