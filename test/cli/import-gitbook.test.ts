@@ -33,6 +33,10 @@ describe('npm run import:gitbook', () => {
     expect(result.stdout).toMatch(/\n1 page, \d+ words, 0 lost\n$/);
     expect(result.stdout).toContain('Images still to fetch: 15');
     const mdx = readFileSync(join(dir, 'latest/jumpcloud.mdx'), 'utf8');
+    // Step 4's key line: the URL the author wrote, no stray backslash, and the placeholder the reader replaces.
+    expect(mdx).toContain('input the **Login URL** as such **`https://keepersecurity.com/api/rest/sso/ext_login/<YourSSOIdHere>`.**');
+    expect(mdx).not.toMatch(/ext\\+_login/);
+    expect(result.stdout).toContain('`<YourSSOIdHere>` kept as text the reader replaces gitbook/placeholder');
     expect([...mdx.matchAll(/<Step id="([^"]+)"/g)].length).toBe(5);
     expect([...mdx.matchAll(/<Hint type="(\w+)"/g)].map((match) => match[1])).toEqual(['success', 'warning', 'info', 'success', 'info', 'warning']);
     expect(mdx).toContain('<Hint type="info" title="User Provisioning SSO+SCIM">');
@@ -70,6 +74,9 @@ describe('npm run import:gitbook', () => {
     const result = run(dir, [join(CORPUS, space), '--version', 'latest', '--into', 'imported', '--reviewed', '2026-11-28']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+    // The fidelity check read every page: not a word GitBook shows was lost.
+    expect(result.stdout).toMatch(/\n\d+ pages?, \d+ words, 0 lost\n$/);
+    expect(result.stdout).not.toContain('gitbook/dropped-text');
     const pages = listFiles(join(dir, 'latest/imported')).filter((file) => file.endsWith('.mdx'));
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) {
@@ -156,5 +163,37 @@ describe('npm run import:gitbook on a small space', () => {
     expect(build.status).toBe(0);
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
     expect(check.stdout).toMatch(/^2 files, 0 errors, 0 warnings/);
+  });
+});
+
+describe('npm run import:gitbook: the fidelity check and its report formats', () => {
+  // An <iframe> becomes a link captioned with the frame's title: words a GitBook reader never saw as text.
+  const page = (dir: string) => {
+    writeFileSync(join(dir, 'embed.md'), '# Embed\n\nWatch:\n\n<iframe src="https://video.example/embed/x" title="Demo video"></iframe>\n');
+    return join(dir, 'embed.md');
+  };
+
+  it('writes nothing and exits 1 when words change, unless --allow-loss', () => {
+    const dir = contentFolder();
+    const refused = run(dir, [page(dir), '--version', 'latest', '--reviewed', '2026-11-28']);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('embed.md:3:1 error 2 words added: `Demo video` (');
+    expect(refused.stdout).toContain('nothing was written');
+    expect(refused.stdout).toMatch(/\n1 page, 2 words, 2 lost\n$/);
+    expect(existsSync(join(dir, 'latest/embed.mdx'))).toBe(false);
+    const allowed = run(dir, [page(dir), '--version', 'latest', '--reviewed', '2026-11-28', '--allow-loss']);
+    expect(allowed.status).toBe(0);
+    expect(readFileSync(join(dir, 'latest/embed.mdx'), 'utf8')).toContain('[Demo video](https://video.example/embed/x)');
+  });
+
+  it('prints its findings as JSON, GitHub annotations or SARIF', () => {
+    const dir = contentFolder();
+    const json = JSON.parse(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'json']).stdout);
+    expect(json.summary).toBe('1 page, 2 words, 2 lost');
+    expect(json.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['gitbook/dropped-text']);
+    expect(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'github']).stdout).toMatch(/^::error file=.*embed\.md,line=3,col=1,title=gitbook\/dropped-text::2 words added/);
+    const sarif = JSON.parse(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('gitbook/dropped-text');
+    expect(sarif.runs[0].results[0].ruleId).toBe('gitbook/dropped-text');
   });
 });

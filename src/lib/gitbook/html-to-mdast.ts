@@ -104,7 +104,9 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
   function table(state: State, element: Element): unknown {
     context.reporter.count('table');
     const hidden = hiddenColumns(element);
-    return defaultHandlers.table!(state, flattenCells(hidden.size === 0 ? element : withoutColumns(element, hidden)), undefined);
+    const mdast = defaultHandlers.table!(state, flattenCells(hidden.size === 0 ? element : withoutColumns(element, hidden)), undefined) as unknown as Node;
+    for (const row of mdast.children ?? []) for (const cell of row.children ?? []) cell.children = tidyCell(cell.children ?? []);
+    return mdast;
   }
 }
 
@@ -126,6 +128,22 @@ function inline(nodes: ElementContent[]): ElementContent[] {
     const prefix: ElementContent[] = node.tagName === 'li' ? [{ type: 'text', value: ' • ' }] : [{ type: 'text', value: ' ' }];
     return [...prefix, ...inline(node.children), { type: 'text', value: ' ' }];
   });
+}
+
+/** One line of phrasing: neighbouring texts joined, runs of spaces made one, the ends trimmed. */
+function tidyCell(nodes: Node[]): Node[] {
+  const joined: Node[] = [];
+  for (const node of nodes) {
+    const last = joined.at(-1);
+    if (node.type === 'text' && last?.type === 'text') last.value = `${last.value ?? ''}${node.value ?? ''}`;
+    else joined.push(node.type === 'text' ? { ...node } : node);
+  }
+  for (const node of joined) if (node.type === 'text') node.value = (node.value ?? '').replace(/\s+/g, ' ');
+  const first = joined[0];
+  const last = joined.at(-1);
+  if (first?.type === 'text') first.value = (first.value ?? '').trimStart();
+  if (last?.type === 'text') last.value = (last.value ?? '').trimEnd();
+  return joined.filter((node) => !(node.type === 'text' && node.value === ''));
 }
 
 /** Column indexes of `<th data-hidden>` headers: GitBook does not show them. */

@@ -148,3 +148,52 @@ describe('convertPage: math, mentions, picture variants', () => {
     expect(report.findings.map((finding) => finding.reason)).toEqual(['A dark-mode variant of an image was not kept; the light image is used in both themes']);
   });
 });
+
+describe('convertPage: GitBook artefacts, each from input to the exact MDX, with no word lost', () => {
+  const convert = (markdown: string, options: Partial<Parameters<typeof convertPage>[1]> = {}) => convertPage(`# Title\n\n${markdown}`, { file: 'page.md', frontmatter: FRONTMATTER, ...options });
+
+  it.each([
+    ['an autolink with doubled backslashes', 'See <https://keepersecurity.com/api/rest/sso/ext\\\\_login/\\\\> now.', 'See [https://keepersecurity.com/api/rest/sso/ext_login/](https://keepersecurity.com/api/rest/sso/ext_login/) now.'],
+    ['a URL with a placeholder, inside bold', 'input **<https://keepersecurity.com/api/rest/sso/ext\\\\_login/\\\\><YourSSOIdHere>.**', 'input **`https://keepersecurity.com/api/rest/sso/ext_login/<YourSSOIdHere>`.**'],
+    ['a placeholder in a sentence', 'Replace <your-domain> with yours.', 'Replace \\<your-domain> with yours.'],
+    ['bold written into an autolink', 'Ex: <https://keepersecurity.com/api/rest/sso/saml/**459561502469>\\*\\*', 'Ex: [https://keepersecurity.com/api/rest/sso/saml/459561502469](https://keepersecurity.com/api/rest/sso/saml/459561502469)'],
+    ['a backslash break between sentences, in a step title too', '1. Select **Applications** and then **Create App Integration**.\\\n   \\\n   Choose **SAML 2.0**.\n\n   ![Apps](a.png)\n2. Save.\n', '<Steps>\n  <Step id="select-applications-and-then-create-app" title="Select Applications and then Create App Integration">\n    Select **Applications** and then **Create App Integration**.\\\n    Choose **SAML 2.0**.\n\n    <Figure src="./images/a.png" alt="Apps" />\n  </Step>\n\n  <Step id="save" title="Save">\n    Save.\n  </Step>\n</Steps>'],
+    ['a changelog entry', '{% updates format="full" %}\n{% update date="2026-04-29" tags="payments,platform" %}\n## Smart routing\n\nNow on.\n{% endupdate %}\n{% endupdates %}', '_2026-04-29 · payments · platform_\n\n## Smart routing\n\nNow on.'],
+    ['a visibility condition', '{% if visitor.claims.plan %}\nFor some.\n{% endif %}', 'For some.'],
+    ['two expressions side by side', 'You are <code class="expression">a ? "x" : ""</code><code class="expression">b</code>.', 'You are `a ? "x" : ""b`.'],
+    ['paragraphs and a list in a table cell', '<table><thead><tr><th>Name</th><th>Rule</th></tr></thead><tbody><tr><td>id</td><td><p>Role:</p><ul><li>8 to 30</li><li>No “-“</li></ul><p>See roles, then</p><p><code>x</code></p></td></tr></tbody></table>', '| Name | Rule                                         |\n| ---- | -------------------------------------------- |\n| id   | Role: • 8 to 30 • No “-“ See roles, then `x` |'],
+    ['a card whose target column shows the link', '<table data-view="cards"><thead><tr><th data-card-target data-type="content-ref"></th><th data-hidden data-card-cover data-type="files"></th></tr></thead><tbody><tr><td><a href="guide.md">guide.md</a></td><td><a href="x.png">x.png</a></td></tr></tbody></table>', '- [guide.md](guide.md)'],
+    ['a figure between two steps', '{% stepper %}\n{% step %}\n### One\n\nDo it.\n{% endstep %}\n\n![Result](r.png)\n\n{% step %}\n### Two\n\nDone.\n{% endstep %}\n{% endstepper %}', '<Steps>\n  <Step id="one" title="One">\n    Do it.\n\n    <Figure src="./images/r.png" alt="Result" />\n  </Step>\n\n  <Step id="two" title="Two">\n    Done.\n  </Step>\n</Steps>'],
+    ['an image alone in an HTML block inside a div', '<div align="left">\n\n<img src="../.gitbook/assets/spectrogram.png" alt="Spectrogram view">\n\n</div>', '<Figure src="./images/spectrogram.png" alt="Spectrogram view" />'],
+    ['a step id that differs from a heading anchor', '## Apply\n\n{% stepper %}\n{% step %}\n### Apply\n\nGo.\n{% endstep %}\n{% endstepper %}', '## Apply\n\n<Steps>\n  <Step id="apply-1" title="Apply">\n    Go.\n  </Step>\n</Steps>'],
+    ['GitBook tags inside a fenced block, on any line', '```liquid\n{% if customer.is_vip %}\nHi\n{% endif %}\n```', '```liquid\n{% if customer.is_vip %}\nHi\n{% endif %}\n```'],
+  ])('%s', (_name, input, expected) => {
+    const { mdx, lost } = convert(input);
+    mdxToMdast(mdx);
+    expect(mdx.slice(mdx.indexOf('\n---\n', 4) + 5).trim()).toBe(expected);
+    expect(lost).toBe(0);
+  });
+
+  it('reports an orphan end tag, an unknown block and a placeholder with their lines', () => {
+    const { report } = convert('Text.\n{% endhint %}\n\n{% swagger %}\nx\n{% endswagger %}\n\nUse <YourSSOIdHere>.');
+    expect(report.findings.map((finding) => `${finding.place?.line} ${finding.ruleId}`).sort()).toEqual(['10 gitbook/placeholder', '4 gitbook/orphan-end-tag', '6 gitbook/unknown-block']);
+  });
+
+  it('reads includes, and stops a self-include at the depth limit naming the chain', () => {
+    const readInclude = (path: string) => ({ text: `Included from ${path}.\n\n{% include "${path}" %}\n`, name: path });
+    const { mdx, report } = convert('{% include "loop.md" %}', { readInclude });
+    const body = mdx.slice(mdx.indexOf('\n---\n', 4));
+    expect(body.match(/Included from loop\.md\./g)).toHaveLength(8);
+    const limit = report.findings.find((finding) => finding.ruleId === 'gitbook/include-limit');
+    expect(limit?.reason).toBe('Include `loop.md` not read: includes nested 8 deep (loop.md → loop.md → loop.md → loop.md → loop.md → loop.md → loop.md → loop.md → loop.md)');
+    expect(limit?.place?.line).toBe(3);
+  });
+
+  it('takes the description from frontmatter, else from the first paragraph, never a later one', () => {
+    const first = convertPage('# T\n\n{% hint %}\nRead the setup first.\n{% endhint %}\n\nA later paragraph.', { file: 'p.md', frontmatter: FRONTMATTER });
+    expect(first.mdx).toContain('description: Read the setup first.');
+    const given = convertPage('---\ndescription: Given in frontmatter.\n---\n\n# T\n\nFirst paragraph.', { file: 'p.md', frontmatter: FRONTMATTER });
+    expect(given.mdx).toContain('description: Given in frontmatter.');
+    expect(given.lost).toBe(0);
+  });
+});
