@@ -80,6 +80,16 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    name: 'import',
+    script: 'scripts/bench/import.ts',
+    rows: (r) => [
+      { figure: `import: ${r.spaces} GitBook inputs (the five corpus spaces and the seed, ${r.pages} pages, ${r.words} words), fidelity check included, first run`, value: ms(r.coldMs!), target: '< 2000 ms' },
+      { figure: 'import: the same, median of 5 later runs in the same process', value: ms(r.warmMs!), target: '-' },
+      { figure: 'import: from process start to the end of the first run (Node and module loading included)', value: ms(r.processMs!), target: '-' },
+      { figure: 'import: words lost', value: String(r.lost), target: '0' },
+    ],
+  },
+  {
     name: 'metadata',
     script: 'scripts/bench/metadata.ts',
     rows: (r) => [

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../lib/findings.ts';
-import { convertPage, imageName, type PageReport } from '../lib/gitbook/convert.ts';
+import { convertPage, type PageReport } from '../lib/gitbook/convert.ts';
 import { importRule } from '../lib/gitbook/rules.ts';
 import { fileInside, isInside } from './confine.ts';
 import { listFiles } from './content-files.ts';

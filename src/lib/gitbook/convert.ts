@@ -34,7 +34,6 @@ import { textOf, walk, type Node } from './tree.ts';
 
 export type { ConvertOptions } from './context.ts';
 export type { PageReport } from './page-report.ts';
-export { imageName } from './plugins/figures.ts';
 
 /** The block plugins, innermost constructs first; `step`, `tab` are read by their parents' plugins. */
 const BLOCK_PLUGINS: BlockPlugin[] = [gitbookHints, gitbookCodeTitles, gitbookContentRefs, gitbookEmbeds, gitbookFiles, gitbookUpdates, gitbookContainers, gitbookTabs, gitbookSteppers];

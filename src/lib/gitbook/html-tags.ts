@@ -19,8 +19,19 @@ export type Tag =
 
 const TAG_SHAPE = /^<(\/?)([A-Za-z][\w:-]*)((?:\s[^<>]*?)?)\s*(\/?)>$/;
 
+// GitBook pages repeat the same few tags (`<td>`, `</a>`) thousands of times, and each read parses HTML.
+const readTags = new Map<string, Tag | undefined>();
+
 /** The tag an `html` node holds, or undefined when it holds more than one tag (a fragment). */
 export function readTag(value: string): Tag | undefined {
+  if (readTags.has(value)) return readTags.get(value);
+  const tag = parseTag(value);
+  if (readTags.size > 10_000) readTags.clear();
+  readTags.set(value, tag);
+  return tag;
+}
+
+function parseTag(value: string): Tag | undefined {
   const trimmed = value.trim();
   if (/^<!--[\s\S]*-->$/.test(trimmed)) return { kind: 'comment' };
   const match = TAG_SHAPE.exec(trimmed);

@@ -71,11 +71,11 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
         context.reporter.count('icon');
         return undefined;
       }
-      return defaultHandlers.i!(state, element, undefined);
+      return defaultHandlers.i!(state, element);
     },
     code(state, element) {
       const code = toText(element);
-      if (!/\bexpression\b/.test(classOf(element))) return defaultHandlers.code!(state, element, undefined);
+      if (!/\bexpression\b/.test(classOf(element))) return defaultHandlers.code!(state, element);
       const value = expressionValue(code, context.options.vars);
       if (value !== undefined) {
         context.reporter.count('variable');
@@ -104,7 +104,7 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
   function table(state: State, element: Element): unknown {
     context.reporter.count('table');
     const hidden = hiddenColumns(element);
-    const mdast = defaultHandlers.table!(state, flattenCells(hidden.size === 0 ? element : withoutColumns(element, hidden)), undefined) as unknown as Node;
+    const mdast = defaultHandlers.table!(state, flattenCells(hidden.size === 0 ? element : withoutColumns(element, hidden))) as unknown as Node;
     for (const row of mdast.children ?? []) for (const cell of row.children ?? []) cell.children = tidyCell(cell.children ?? []);
     return mdast;
   }

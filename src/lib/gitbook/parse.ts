@@ -86,7 +86,8 @@ function parseSource(source: string, state: ParseState, chain: string[], at: Pos
     return parseSource(body, state, [...chain, included.name], where);
   };
 
-  return fromSegments(tokenize(source, codeRanges(markdown(source))));
+  // Finding code ranges costs a parse of the whole page: only worth it when there are tags to tell apart.
+  return fromSegments(source.includes('{%') ? tokenize(source, codeRanges(markdown(source))) : [{ kind: 'text', text: source, offset: 0 }]);
 }
 
 /** Offsets of fenced code blocks and code spans, as the Markdown parser reads them. */
