@@ -16,6 +16,7 @@ export const IMPORT_RULES = [
   { id: 'gitbook/unclosed-block', severity: 'warning', description: 'A block tag whose end tag never comes; its content runs to the end of the enclosing block.' },
   { id: 'gitbook/unknown-block', severity: 'warning', description: 'A `{% … %}` block with no stepdocs equivalent, kept verbatim as a code block.' },
   { id: 'gitbook/condition', severity: 'warning', description: 'A `{% if %}` visibility condition; its content is kept and shown to every reader.' },
+  { id: 'gitbook/tabs-as-headings', severity: 'info', description: 'Tabs written as a heading per tab with its panel below: stepdocs has no tabs component yet.' },
   { id: 'gitbook/unknown-html', severity: 'warning', description: 'An HTML element without an MDX mapping; its text is kept, the element is not.' },
   { id: 'gitbook/placeholder', severity: 'info', description: 'A `<placeholder>` GitBook exported as an HTML tag, kept as text the reader replaces.' },
   { id: 'gitbook/escaping-artefact', severity: 'info', description: 'A GitBook escaping artefact undone (doubled backslashes in an autolink).' },

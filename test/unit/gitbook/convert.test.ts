@@ -166,6 +166,8 @@ describe('convertPage: GitBook artefacts, each from input to the exact MDX, with
     ['a figure between two steps', '{% stepper %}\n{% step %}\n### One\n\nDo it.\n{% endstep %}\n\n![Result](r.png)\n\n{% step %}\n### Two\n\nDone.\n{% endstep %}\n{% endstepper %}', '<Steps>\n  <Step id="one" title="One">\n    Do it.\n\n    <Figure src="./images/r.png" alt="Result" />\n  </Step>\n\n  <Step id="two" title="Two">\n    Done.\n  </Step>\n</Steps>'],
     ['an image alone in an HTML block inside a div', '<div align="left">\n\n<img src="../.gitbook/assets/spectrogram.png" alt="Spectrogram view">\n\n</div>', '<Figure src="./images/spectrogram.png" alt="Spectrogram view" />'],
     ['a step id that differs from a heading anchor', '## Apply\n\n{% stepper %}\n{% step %}\n### Apply\n\nGo.\n{% endstep %}\n{% endstepper %}', '## Apply\n\n<Steps>\n  <Step id="apply-1" title="Apply">\n    Go.\n  </Step>\n</Steps>'],
+    ['a file block', '{% file src=".gitbook/assets/metadata.xml" %}\nKeeper SP metadata\n{% endfile %}', '[Keeper SP metadata](.gitbook/assets/metadata.xml)'],
+    ['a file block without a caption', '{% file src=".gitbook/assets/metadata.xml" %}', '[metadata.xml](.gitbook/assets/metadata.xml)'],
     ['GitBook tags inside a fenced block, on any line', '```liquid\n{% if customer.is_vip %}\nHi\n{% endif %}\n```', '```liquid\n{% if customer.is_vip %}\nHi\n{% endif %}\n```'],
   ])('%s', (_name, input, expected) => {
     const { mdx, lost } = convert(input);
