@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Finding } from '../src/lib/findings.ts';
+import { hasErrors, type Finding } from '../src/lib/findings.ts';
 import { IMPORT_RULES } from '../src/lib/gitbook/rules.ts';
 import { formatGithub, formatPretty, formatSarif, type FileFindings } from '../src/lib/report-format.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run import:gitbook -- <space-folder-or-file> --version
   --fetch-images download remote images next to the pages (otherwise they are only listed)
   --dry-run      print the plan and write nothing
   --force        overwrite existing files
-  --allow-loss   write the pages even when the fidelity check finds words the MDX lost
+  --allow-loss   write the pages even when words were lost or another error was found
   --format       report as pretty text (default), json, github (workflow annotations) or sarif`;
 
 const { values, positionals, usageError } = commandLine('import:gitbook', USAGE, {
@@ -79,7 +79,9 @@ async function run(): Promise<void> {
   const outputs = [...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx as string | undefined, from: undefined as string | undefined })), ...plan.pages.flatMap((page) => page.copies.map((copy) => ({ path: join(versionDir, copy.to), content: undefined, from: copy.from })))];
   const words = plan.pages.reduce((sum, page) => sum + page.words, 0);
   const lost = plan.pages.reduce((sum, page) => sum + page.lost, 0);
-  const refusedForLoss = lost > 0 && !values['allow-loss'];
+  const findings: Finding[] = [...plan.findings, ...plan.pages.flatMap((page) => page.report.findings)];
+  // A lost word, or an error such as an include cycle cut short, leaves a page short of what GitBook shows.
+  const refusedForLoss = (lost > 0 || hasErrors(findings)) && !values['allow-loss'];
   const existing = outputs.filter((output) => existsSync(output.path) && (output.content === undefined || readFileSync(output.path, 'utf8') !== output.content));
   if (existing.length > 0 && !values.force && !values['dry-run']) {
     process.stderr.write(`import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.\n`);
@@ -115,8 +117,7 @@ async function run(): Promise<void> {
   if (remoteCount > 0) lines.push('', `Images still to fetch: ${remoteCount} (listed in ${show(manifest)}; npm run check reports them as missing until they are saved).`);
   const fidelity = `${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'}, ${words} words, ${lost} lost`;
   if (values['dry-run']) lines.push('', 'Dry run: nothing was written.');
-  else if (refusedForLoss) lines.push('', 'Words were lost (listed above as gitbook/dropped-text): nothing was written. Fix the pages by hand after an import with --allow-loss, or report the construct.');
-  const findings: Finding[] = [...plan.findings, ...plan.pages.flatMap((page) => page.report.findings)];
+  else if (refusedForLoss) lines.push('', 'Errors were found (listed below; words lost are gitbook/dropped-text): nothing was written. Fix the pages by hand after an import with --allow-loss, or report the construct.');
   process.stdout.write(report(findings, lines, fidelity));
   if (refusedForLoss) process.exitCode = 1;
 }

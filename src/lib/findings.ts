@@ -27,6 +27,13 @@ export interface Finding {
   source?: string;
 }
 
+/** What every rule table lists of a rule, and what SARIF reports name as the tool's rules. */
+export interface RuleSummary {
+  id: string;
+  severity: Severity;
+  description: string;
+}
+
 /** Formats a finding the way authors read it: `file:line:col severity reason (rule-id)`, then the hint. */
 export function formatFinding(finding: Finding): string {
   const where = finding.place ? `${finding.file}:${finding.place.line}:${finding.place.column}` : finding.file;

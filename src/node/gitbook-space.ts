@@ -93,14 +93,15 @@ export function planImport(options: ImportOptions): ImportPlan {
   const input = resolve(options.input);
   if (!existsSync(input)) throw new Error(`No such file or folder: ${options.input}`);
   const findings: Finding[] = [];
-  const spaceFinding = (file: string, reason: string) => findings.push({ ruleId: 'gitbook/space', severity: importRule('gitbook/space').severity, reason, file: relative(process.cwd(), join(dirname(input), file)) || file, source: 'stepdocs-import' });
+  // `path`: where the finding is, as an absolute path.
+  const spaceFinding = (path: string, reason: string) => findings.push({ ruleId: 'gitbook/space', severity: importRule('gitbook/space').severity, reason, file: relative(process.cwd(), path) || path, source: 'stepdocs-import' });
   const isFile = statSync(input).isFile();
   const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: 0 } : readLayout(input);
-  if (layout.redirects > 0) spaceFinding(`${basename(input)}/.gitbook.yaml`, `.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects yet, so old URLs of the space will not forward`);
+  if (layout.redirects > 0) spaceFinding(join(input, '.gitbook.yaml'), `.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects yet, so old URLs of the space will not forward`);
   const markdown = isFile ? [basename(input)] : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
   const summary = layout.summary ? readSummary(readFileSync(layout.summary, 'utf8')) : [];
   const ordered = [...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path), ...markdown.filter((file) => !summary.some((entry) => entry.path === file))];
-  for (const entry of summary) if (!markdown.includes(entry.path)) spaceFinding(`${basename(input)}/SUMMARY.md`, `SUMMARY.md lists ${entry.path}, which is not in the space`);
+  for (const entry of summary) if (!markdown.includes(entry.path)) spaceFinding(layout.summary ?? join(layout.root, 'SUMMARY.md'), `SUMMARY.md lists ${entry.path}, which is not in the space`);
   const titles = new Map(ordered.map((file) => [file, titleOf(join(layout.root, file))]));
   const into = options.into.replace(/^\/+|\/+$/g, '');
 
@@ -140,7 +141,7 @@ export function planImport(options: ImportOptions): ImportPlan {
       const path = safeDecode(image.source);
       const from = [join(dirname(absolute), path), join(layout.root, path.replace(/^(\.\.\/)+/, ''))].find((option) => fileInside(layout.root, option));
       if (from) copies.push({ from, to: posix.join(posix.dirname(target), image.target) });
-      else spaceFinding(file, `${file}: image ${image.source} is not in the space`);
+      else spaceFinding(absolute, `Image ${image.source} is not in the space (or leaves it through a link); it was not copied`);
     }
     return { source: absolute, target, mdx, report, words, lost, copies };
   });

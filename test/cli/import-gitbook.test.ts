@@ -1,8 +1,8 @@
 /** `npm run import:gitbook` on the seed page and on every corpus space, and a build of an imported space. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { validateGuide } from '../../src/lib/guide/validate-guide';
@@ -195,5 +195,41 @@ describe('npm run import:gitbook: the fidelity check and its report formats', ()
     const sarif = JSON.parse(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'sarif']).stdout);
     expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('gitbook/dropped-text');
     expect(sarif.runs[0].results[0].ruleId).toBe('gitbook/dropped-text');
+  });
+});
+
+describe('npm run import:gitbook on a hostile space', () => {
+  it('reads nothing outside the space: ../ includes, symlinked includes and images, a root outside', () => {
+    const dir = contentFolder();
+    const space = mkdtempSync(join(tmpdir(), 'stepdocs-hostile-'));
+    mkdirSync(join(space, '.gitbook/includes'), { recursive: true });
+    writeFileSync(join(dir, 'secret.md'), 'SECRET-OUTSIDE-THE-SPACE\n');
+    symlinkSync(join(dir, 'secret.md'), join(space, '.gitbook/includes/leak.md'));
+    symlinkSync(join(dir, 'secret.md'), join(space, 'pic.png'));
+    writeFileSync(join(space, 'README.md'), `# Hostile\n\n{% include "../${basename(dir)}/secret.md" %}\n\n{% include ".gitbook/includes/leak.md" %}\n\n![A picture](pic.png)\n\n[bad escape](./%zz.md)\n`);
+    const result = run(dir, [space, '--version', 'latest', '--reviewed', '2026-11-28']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const written = listFiles(join(dir, 'latest')).map((file) => readFileSync(join(dir, 'latest', file), 'utf8')).join('\n');
+    expect(written).not.toContain('SECRET-OUTSIDE-THE-SPACE');
+    expect(existsSync(join(dir, 'latest/images/pic.png'))).toBe(false);
+    expect(result.stdout.match(/gitbook\/include-missing/g)).toHaveLength(2);
+    expect(result.stdout).toContain('Image pic.png is not in the space (or leaves it through a link); it was not copied');
+    writeFileSync(join(space, '.gitbook.yaml'), `root: ../${basename(dir)}\n`);
+    const outside = run(dir, [space, '--version', 'latest', '--force']);
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toBe(`import:gitbook: .gitbook.yaml: root \`../${basename(dir)}\` is outside the space; only folders inside it are imported\n`);
+  });
+
+  it('stops a self-include at the depth limit, names the chain, and writes nothing without --allow-loss', () => {
+    const dir = contentFolder();
+    const space = mkdtempSync(join(tmpdir(), 'stepdocs-hostile-'));
+    mkdirSync(join(space, '.gitbook/includes'), { recursive: true });
+    writeFileSync(join(space, '.gitbook/includes/self.md'), 'Again.\n\n{% include "self.md" %}\n');
+    writeFileSync(join(space, 'README.md'), '# Loop\n\n{% include "self.md" %}\n');
+    const result = run(dir, [space, '--version', 'latest', '--reviewed', '2026-11-28']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/README\.md:3:1 error Include `self\.md` not read: includes nested 8 deep \(\.gitbook\/includes\/self\.md( → \.gitbook\/includes\/self\.md){7} → self\.md\) gitbook\/include-limit/);
+    expect(existsSync(join(dir, 'latest/index.mdx'))).toBe(false);
   });
 });

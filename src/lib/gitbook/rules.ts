@@ -2,13 +2,9 @@
  * What the GitBook importer reports, one id per kind of finding, in the project's finding shape.
  * The table is what `--format sarif` lists as the tool's rules.
  */
-import type { Severity } from '../findings.ts';
+import type { RuleSummary } from '../findings.ts';
 
-export interface ImportRule {
-  id: string;
-  severity: Severity;
-  description: string;
-}
+export type ImportRule = RuleSummary;
 
 export const IMPORT_RULES = [
   { id: 'gitbook/dropped-text', severity: 'error', description: 'A word the reader sees in GitBook is missing from the imported page, or one was added or changed.' },

@@ -1,11 +1,7 @@
 /** The link and image rules: ids, severities and what each one enforces. */
-import type { Severity } from '../findings.ts';
+import type { RuleSummary, Severity } from '../findings.ts';
 
-export interface LinkRule {
-  id: string;
-  severity: Severity;
-  description: string;
-}
+export type LinkRule = RuleSummary;
 
 export const LINK_RULES = [
   { id: 'links/missing-page', severity: 'error', description: 'A link points at a page that exists.' },
