@@ -6,7 +6,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
-import { readSiteConfig } from './src/lib/site-config.ts';
+import { loadSiteConfig } from './src/node/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
 import { isCurrentAliasPath } from './src/lib/routes.ts';
 import { checkOutDir } from './src/node/out-dir.ts';
@@ -29,7 +29,7 @@ function orExit(read) {
     process.exit(1);
   }
 }
-const config = orExit(() => readSiteConfig(process.env));
+const config = orExit(() => loadSiteConfig(process.env, root));
 const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
 const outDir = orExit(() => checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist'));
 

@@ -1,7 +1,8 @@
 /**
  * `npm run check [-- <paths…>] [--format pretty|json|github|sarif] [--external] [--dist]`
  * Checks every link, anchor and image of every version. Exit: 0 clean, 1 errors found, 2 usage error.
- * Configuration (excluded URL patterns): `stepdocs.config.json` → `{ "links": { "exclude": ["^https://…"] } }`.
+ * Configuration (excluded URL patterns): `stepdocs.config.json` → `{ "links": { "exclude": ["^https://…"] } }`,
+ * read with the rest of the site configuration.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -11,12 +12,12 @@ import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
 import { formatGithub, formatPretty, formatSarif } from '../src/lib/report-format.ts';
-import { readSiteConfig } from '../src/lib/site-config.ts';
+import { loadSiteConfig } from '../src/node/site-config.ts';
 import { readVersions } from '../src/node/versions.ts';
 import { listFiles, readContentFolder } from '../src/node/content-files.ts';
 import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../src/node/link-findings-cache.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
-import { commandLine } from '../src/node/cli.ts';
+import { commandLine, orUsageError } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
 
@@ -30,14 +31,20 @@ const { values, positionals, usageError } = commandLine('check', USAGE, {
       format: { type: 'string', default: 'pretty' },
       external: { type: 'boolean', default: false },
       dist: { type: 'boolean', default: false },
-      config: { type: 'string', default: 'stepdocs.config.json' }
+      config: { type: 'string' }
     });
 const FORMATS = ['pretty', 'json', 'github', 'sarif'];
 if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
 
 const root = process.cwd();
-const site = readSiteConfig(process.env);
-const exclude = readExclude(values.config);
+const site = orUsageError(usageError, () => loadSiteConfig(process.env, root, values.config));
+const exclude = site.linkExclude.map((pattern) => orUsageError(usageError, () => {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    throw new Error(`${values.config ?? 'stepdocs.config.json'}: links.exclude has an invalid regular expression \`${pattern}\``);
+  }
+}));
 for (const path of positionals) if (!existsSync(path)) usageError(`no such file or folder: ${path}`);
 const only = positionals.length === 0 ? undefined : (file: string) => positionals.some((path) => {
   const wanted = relative(root, resolve(path)).split(sep).join('/');
@@ -98,28 +105,6 @@ switch (values.format) {
   }
 }
 process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
-
-function readExclude(configPath: string): RegExp[] {
-  if (!existsSync(configPath)) {
-    if (configPath !== 'stepdocs.config.json') return usageError(`no such config file: ${configPath}`);
-    return [];
-  }
-  let config: unknown;
-  try {
-    config = JSON.parse(readFileSync(configPath, 'utf8'));
-  } catch (error) {
-    return usageError(`${configPath} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const patterns = (config as { links?: { exclude?: unknown } })?.links?.exclude ?? [];
-  if (!Array.isArray(patterns) || patterns.some((pattern) => typeof pattern !== 'string')) return usageError(`${configPath}: links.exclude must be a list of regular expressions as strings`);
-  return patterns.map((pattern: string) => {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      return usageError(`${configPath}: links.exclude has an invalid regular expression \`${pattern}\``);
-    }
-  });
-}
 
 async function checkExternalLinks(references: ExternalReference[]): Promise<Finding[]> {
   const cacheFile = resolve('.stepdocs-cache/external.json');

@@ -7,8 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { checkMetadata, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
 import type { Expectation } from '../src/lib/saml/rule.ts';
 import { formatPretty } from '../src/lib/report-format.ts';
-import { readSiteConfig } from '../src/lib/site-config.ts';
-import { commandLine } from '../src/node/cli.ts';
+import { loadSiteConfig } from '../src/node/site-config.ts';
+import { commandLine, orUsageError } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json] [--expect idp|sp|any] [--now <ISO date>]
 
@@ -33,7 +33,7 @@ for (const file of positionals) {
   if (!isFile) usageError(`not a file: ${file}`);
 }
 
-const config = readSiteConfig(process.env);
+const config = orUsageError(usageError, () => loadSiteConfig(process.env));
 const rulesUrl = new URL(`${config.base}rules/metadata/`, config.site).href;
 const reports: MetadataReport[] = [];
 for (const file of positionals) {

@@ -11,9 +11,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, type Finding } from '../src/lib/findings.ts';
 import { IMPORT_RULES } from '../src/lib/gitbook/rules.ts';
 import { formatGithub, formatPretty, formatSarif, type FileFindings } from '../src/lib/report-format.ts';
-import { readSiteConfig } from '../src/lib/site-config.ts';
+import { loadSiteConfig } from '../src/node/site-config.ts';
 import { VERSION_ID_PATTERN } from '../src/lib/versions.ts';
-import { commandLine } from '../src/node/cli.ts';
+import { commandLine, orUsageError } from '../src/node/cli.ts';
 import { planImport } from '../src/node/gitbook-space.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 
@@ -64,7 +64,7 @@ if (!VERSION_ID_PATTERN.test(version!)) usageError(`\`${version}\` is not a vers
 if (!/^\d{4}-\d{2}-\d{2}$/.test(values.reviewed)) usageError(`--reviewed \`${values.reviewed}\` is not a date written as YYYY-MM-DD`);
 if (!existsSync(positionals[0]!)) usageError(`no such file or folder: ${positionals[0]}`);
 
-const site = readSiteConfig(process.env);
+const site = orUsageError(usageError, () => loadSiteConfig(process.env));
 const versionDir = resolve(site.contentDir, version!);
 const show = (path: string) => relative(process.cwd(), path) || path;
 try {

@@ -3,9 +3,9 @@
  * Exit codes: 0 done (or planned), 1 refused or failed, 2 usage error.
  */
 import { relative, resolve } from 'node:path';
-import { readSiteConfig } from '../src/lib/site-config.ts';
+import { loadSiteConfig } from '../src/node/site-config.ts';
 import { cutVersion } from '../src/node/version-cut.ts';
-import { commandLine } from '../src/node/cli.ts';
+import { commandLine, orUsageError } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run version:cut -- <id> [--label "…"] [--dry-run]
 
@@ -16,7 +16,7 @@ const USAGE = `Usage: npm run version:cut -- <id> [--label "…"] [--dry-run]
 const { values, positionals, usageError } = commandLine('version:cut', USAGE, { label: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing <id>' : `expected one <id>, got ${positionals.length}`);
 
-const site = readSiteConfig(process.env);
+const site = orUsageError(usageError, () => loadSiteConfig(process.env));
 const contentDir = resolve(site.contentDir);
 const show = (path: string) => relative(process.cwd(), path) || path;
 try {

@@ -1,14 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { guideLoader } from './integrations/guide-loader';
-import { guideSchema } from './lib/guide/schema';
-import { readSiteConfig } from './lib/site-config';
+import { contentSchemaFor } from './lib/guide/schema';
+import { loadSiteConfig } from './node/site-config';
 
-const config = readSiteConfig(process.env);
+const config = loadSiteConfig(process.env);
+const schemaOptions = { identityProviders: config.identityProviders, products: config.products };
 
-/** Every guide of every version: `<contentDir>/<version>/<slug>.mdx`. */
+/** Every page of every version, guides and general pages: `<contentDir>/<version>/<path>.mdx`. */
 const guides = defineCollection({
-  loader: guideLoader({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/` }),
-  schema: guideSchema,
+  loader: guideLoader({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/`, schemaOptions }),
+  schema: contentSchemaFor(schemaOptions),
 });
 
 export const collections = { guides };

@@ -1,8 +1,9 @@
 /** Site settings and URL helpers for Astro components (the pure parts live in src/lib). */
-import { readSiteConfig } from './lib/site-config';
+import { loadSiteConfig } from './node/site-config';
 import { withBase } from './lib/routes';
 
-export const siteConfig = readSiteConfig(import.meta.env.SSR ? process.env : {});
+// Pages render on the server at build time: the configuration file is read there, once.
+export const siteConfig = loadSiteConfig(process.env);
 
 /** A URL below the site base: `url('latest/jumpcloud/')` → `/docs/latest/jumpcloud/`. */
 export function url(path: string): string {

@@ -9,10 +9,11 @@ import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { formatFinding } from '../lib/findings';
 import { checkFrontmatter } from '../lib/guide/frontmatter';
-import { guideSchema } from '../lib/guide/schema';
+import { contentSchemaFor, type SchemaOptions } from '../lib/guide/schema';
 import { guideError } from './guide-error';
 
-export function guideLoader(options: { contentDir: string; rulesUrl?: string }): Loader {
+export function guideLoader(options: { contentDir: string; rulesUrl?: string; schemaOptions: SchemaOptions }): Loader {
+  const schema = contentSchemaFor(options.schemaOptions);
   const inner = glob({
     pattern: '**/*.{md,mdx}',
     base: options.contentDir,
@@ -30,9 +31,9 @@ export function guideLoader(options: { contentDir: string; rulesUrl?: string }):
             return await context.parseData(props);
           } catch (error) {
             // Only a failing file is read again and checked by stepdocs, to name the field, line and fix.
-            if (!props.filePath || guideSchema.safeParse(props.data).success) throw error;
+            if (!props.filePath || schema.safeParse(props.data).success) throw error;
             const source = readFileSync(resolve(props.filePath), 'utf8');
-            const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl);
+            const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl, options.schemaOptions);
             if (findings.length === 0) throw error;
             const heading = findings.length === 1 ? 'A guide has a frontmatter error' : `A guide has ${findings.length} frontmatter errors`;
             throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, resolve(props.filePath), findings[0]!.place);

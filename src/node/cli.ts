@@ -22,3 +22,12 @@ export function commandLine<const T extends ParseArgsOptionsConfig>(name: string
   }
   return { values: parsed.values, positionals: parsed.positionals, usageError };
 }
+
+/** A setting read through `read`: its error (a bad configuration file or variable) is a usage error, never a stack trace. */
+export function orUsageError<T>(usageError: (message: string) => never, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     { loc: absolute('writing-guides/') },
     { loc: absolute('rules/metadata/') },
     ...VERSIONS.map((version) => ({ loc: absolute(`${version.id}/`) })),
-    ...(await allGuides()).map((guide) => ({ loc: absolute(pathOfGuide(guide)), lastmod: guide.data.lastReviewed.toISOString().slice(0, 10) })),
+    ...(await allGuides()).map((guide) => ({ loc: absolute(pathOfGuide(guide)), ...(guide.data.lastReviewed ? { lastmod: guide.data.lastReviewed.toISOString().slice(0, 10) } : {}) })),
   ];
   const body = entries.map((entry) => `  <url><loc>${escapeHtml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addressOf, editLink, guidePath, hasCurrentAlias, isCurrentAliasPath, pathBelowBase, withBase } from '../../src/lib/routes';
 import { versionNavigation } from '../../src/lib/navigation';
-import { normaliseBase, readSiteConfig } from '../../src/lib/site-config';
+import { editPrefix, normaliseBase, resolveSiteConfig } from '../../src/lib/site-config';
+import { webUrl } from '../../src/node/site-config';
+
+const readSiteConfig = (env: Record<string, string>) => resolveSiteConfig({ env });
 import { closest } from '../../src/lib/text-distance';
 import type { Version } from '../../src/lib/versions';
 
@@ -85,13 +88,18 @@ describe('site config', () => {
   });
 
   it('reads the environment with defaults', () => {
-    expect(readSiteConfig({})).toEqual({
+    expect(readSiteConfig({})).toMatchObject({
       title: 'stepdocs',
       site: 'https://stepdocs.example',
       base: '/',
       contentDir: 'content',
-      editUrl: 'https://github.com/stepdocs/stepdocs/edit/main/content/',
+      // No repository configured and no git remote on a known host: no "Edit this page" link at all.
+      editUrl: '',
       search: true,
+      identityProviders: expect.arrayContaining(['JumpCloud', 'Okta']),
+      products: ['Keeper SSO Connect Cloud'],
+      redirects: {},
+      linkExclude: [],
     });
     expect(readSiteConfig({ STEPDOCS_BASE: 'docs', STEPDOCS_SITE: 'https://docs.example.com/x', STEPDOCS_EDIT_URL: '' })).toMatchObject({
       base: '/docs/',
@@ -106,6 +114,28 @@ describe('site config', () => {
     expect(readSiteConfig({ STEPDOCS_SEARCH: 'on' }).search).toBe(true);
     expect(readSiteConfig({ STEPDOCS_SEARCH: '' }).search).toBe(true);
     expect(() => readSiteConfig({ STEPDOCS_SEARCH: 'no' })).toThrow('STEPDOCS_SEARCH: `no` is neither `on` nor `off`');
+  });
+
+  it('reads the configuration file, with the environment overriding it', () => {
+    const file = { title: 'Acme docs', base: 'docs', identityProviders: ['Duo', 'Rippling'], repository: { url: 'https://github.com/acme/docs' }, redirects: { 'old/x/': 'latest/x/' } };
+    expect(resolveSiteConfig({ file })).toMatchObject({ title: 'Acme docs', base: '/docs/', identityProviders: ['Duo', 'Rippling'], editUrl: 'https://github.com/acme/docs/edit/main/content/', redirects: { 'old/x/': 'latest/x/' } });
+    expect(resolveSiteConfig({ file, env: { STEPDOCS_TITLE: 'CI title', STEPDOCS_EDIT_URL: '' } })).toMatchObject({ title: 'CI title', editUrl: '' });
+  });
+
+  it('names the file and the field of a configuration error', () => {
+    expect(() => resolveSiteConfig({ file: { identityProviders: ['Okta', 3] } })).toThrow('stepdocs.config.json: `identityProviders.1`: Invalid input: expected string, received number');
+    expect(() => resolveSiteConfig({ file: { tilte: 'x' } })).toThrow('stepdocs.config.json: `(top level)`: unknown field `tilte`; expected one of');
+    expect(() => resolveSiteConfig({ file: { repository: { url: 'http://github.com/a/b' } } })).toThrow('stepdocs.config.json: `repository.url`: expected the https URL of the repository');
+    expect(() => resolveSiteConfig({ file: { site: 'docs.example.com' } })).toThrow('stepdocs.config.json: `site`: `docs.example.com` is not an absolute URL');
+  });
+
+  it('derives "Edit this page" links from a repository on GitHub or GitLab, and from the git remote', () => {
+    expect(editPrefix({ url: 'https://gitlab.com/acme/docs.git', branch: 'trunk', contentPath: 'site/content' })).toBe('https://gitlab.com/acme/docs/-/edit/trunk/site/content/');
+    expect(editPrefix({ url: 'https://git.example.com/acme/docs', branch: 'main', contentPath: 'content' })).toBe('');
+    expect(webUrl('git@github.com:acme/docs.git')).toBe('https://github.com/acme/docs');
+    expect(webUrl('https://github.com/acme/docs.git')).toBe('https://github.com/acme/docs');
+    expect(webUrl('ssh://git@example.com/acme/docs.git')).toBeUndefined();
+    expect(resolveSiteConfig({ gitRemote: { url: 'https://github.com/acme/docs', branch: 'main', contentPath: 'content' } }).editUrl).toBe('https://github.com/acme/docs/edit/main/content/');
   });
 
   it('rejects a site that is not an http(s) URL', () => {

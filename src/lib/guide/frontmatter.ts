@@ -4,33 +4,47 @@
  */
 import type { Finding, Place } from '../findings.ts';
 import { closest } from '../text-distance.ts';
-import { guideSchema } from './schema.ts';
+import { DEFAULT_SCHEMA_OPTIONS, GUIDE_ONLY_FIELDS, generalPageSchema, guideSchemaFor, kindOf, PAGE_KINDS, type SchemaOptions } from './schema.ts';
 import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 
-const FIELDS = Object.keys(guideSchema.shape);
-
 /** Checks parsed frontmatter `data` of `source` (the whole file, to find line numbers). */
-export function checkFrontmatter(data: unknown, source: string, file: string, rulesUrl?: string): Finding[] {
-  const result = guideSchema.safeParse(data ?? {});
-  if (result.success) return [];
+export function checkFrontmatter(data: unknown, source: string, file: string, rulesUrl?: string, options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): Finding[] {
   const findings: Finding[] = [];
+  const report = (ruleId: GuideRuleId, field: string, reason: string, note: string) => {
+    const place = fieldPlace(source, field);
+    findings.push({
+      ruleId,
+      severity: guideRule(ruleId).severity,
+      reason,
+      file,
+      ...(place ? { place } : {}),
+      note,
+      ...(rulesUrl ? { url: `${rulesUrl}#${ruleAnchor(ruleId)}` } : {}),
+      source: 'stepdocs-guide',
+    });
+  };
+  const kind = kindOf(data);
+  if (!(PAGE_KINDS as readonly unknown[]).includes(kind)) {
+    const suggestion = typeof kind === 'string' ? closest(kind, PAGE_KINDS) : undefined;
+    report('frontmatter/invalid-field', 'kind', `Frontmatter field \`kind\` is invalid: expected \`guide\` or \`page\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, '`kind`: `guide` (the default) for a setup guide, `page` for a general page.');
+    return findings;
+  }
+  const schema = kind === 'page' ? generalPageSchema() : guideSchemaFor(options);
+  const result = schema.safeParse({ kind, ...(data && typeof data === 'object' ? data : {}) });
+  if (result.success) return [];
+  const fields = Object.keys(schema.shape).filter((field) => field !== 'kind' || kind === 'page');
+  const describeField = (field: string) => {
+    const description = (schema.shape as Record<string, { description?: string }>)[field]?.description;
+    return description ? `\`${field}\`: ${description}` : 'See the frontmatter fields on the "Writing guides" page.';
+  };
   for (const issue of result.error.issues) {
-    const report = (ruleId: GuideRuleId, field: string, reason: string, note: string) => {
-      const place = fieldPlace(source, field);
-      findings.push({
-        ruleId,
-        severity: guideRule(ruleId).severity,
-        reason,
-        file,
-        ...(place ? { place } : {}),
-        note,
-        ...(rulesUrl ? { url: `${rulesUrl}#${ruleAnchor(ruleId)}` } : {}),
-        source: 'stepdocs-guide',
-      });
-    };
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        report('frontmatter/unknown-field', key, `Frontmatter field \`${key}\` is not part of a guide`, `Remove it, or use one of ${FIELDS.map((field) => `\`${field}\``).join(', ')}.`);
+        if (kind === 'page' && (GUIDE_ONLY_FIELDS as readonly string[]).includes(key)) {
+          report('frontmatter/guide-only-field', key, `Frontmatter field \`${key}\` belongs to guides, and this is a general page (\`kind: page\`)`, `Remove \`${key}\`, or make the page a guide by removing \`kind: page\`.`);
+        } else {
+          report('frontmatter/unknown-field', key, `Frontmatter field \`${key}\` is not part of a ${kind === 'page' ? 'general page' : 'guide'}`, `Remove it, or use one of ${fields.map((field) => `\`${field}\``).join(', ')}.`);
+        }
       }
       continue;
     }
@@ -47,11 +61,6 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
     }
   }
   return findings;
-}
-
-function describeField(field: string): string {
-  const description = (guideSchema.shape as Record<string, { description?: string }>)[field]?.description;
-  return description ? `\`${field}\`: ${description}` : 'See the frontmatter fields on the "Writing guides" page.';
 }
 
 /** Line of `field:` in the frontmatter block; the opening `---` when the field is absent. */

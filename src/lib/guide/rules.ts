@@ -18,14 +18,14 @@ export const GUIDE_RULES = [
   {
     id: 'frontmatter/missing-field',
     severity: 'error',
-    description: 'A guide\'s frontmatter has every required field: title, description, idp, product, lastReviewed, section.',
+    description: 'A guide\'s frontmatter has every required field: title, description, idp, product, lastReviewed, section; a general page (`kind: page`) needs title, description and section.',
     bad: '---\ntitle: JumpCloud\n---',
     good: '---\ntitle: JumpCloud\ndescription: Configure JumpCloud as the SAML identity provider for Keeper.\nidp: JumpCloud\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers\n---',
   },
   {
     id: 'frontmatter/invalid-field',
     severity: 'error',
-    description: 'Each frontmatter field has the expected type and form (dates as YYYY-MM-DD, `idp` from the known list, `order` a whole number).',
+    description: 'Each frontmatter field has the expected type and form (`kind` is `guide` or `page`, dates as YYYY-MM-DD, `idp` and `product` from the site configuration\'s lists, `order` a whole number).',
     bad: 'lastReviewed: last week',
     good: 'lastReviewed: 2026-11-28',
   },
@@ -35,6 +35,13 @@ export const GUIDE_RULES = [
     description: 'Frontmatter holds only the fields stepdocs knows, so a typo (`tilte`) cannot pass silently.',
     bad: 'tilte: JumpCloud',
     good: 'title: JumpCloud',
+  },
+  {
+    id: 'frontmatter/guide-only-field',
+    severity: 'error',
+    description: 'Guide-only fields (`idp`, `product`) stand only on guides, not on general pages (`kind: page`).',
+    bad: '---\nkind: page\ntitle: Overview\nidp: Okta\n---',
+    good: '---\nkind: page\ntitle: Overview\n---',
   },
   {
     id: 'mdx/parse-error',

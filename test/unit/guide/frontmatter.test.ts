@@ -40,7 +40,7 @@ describe('guide frontmatter', () => {
 
   it('names a missing field and what is expected', () => {
     expect(check(replace('product', null))).toEqual([
-      'content/latest/guide.mdx:1:1 error Frontmatter field `product` is missing; expected the product name, e.g. `product: Keeper SSO Connect Cloud` (frontmatter/missing-field)\n  hint: Add `product:` to the frontmatter between the `---` lines.',
+      'content/latest/guide.mdx:1:1 error Frontmatter field `product` is missing; expected the product name, one of `Keeper SSO Connect Cloud` (frontmatter/missing-field)\n  hint: Add `product:` to the frontmatter between the `---` lines.',
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('guide frontmatter', () => {
 
   it('rejects an unknown field such as a typo', () => {
     expect(check([...good, 'tilte: Oops'])).toEqual([
-      'content/latest/guide.mdx:9:1 error Frontmatter field `tilte` is not part of a guide (frontmatter/unknown-field)\n  hint: Remove it, or use one of `title`, `description`, `idp`, `product`, `lastReviewed`, `section`, `order`.',
+      'content/latest/guide.mdx:9:1 error Frontmatter field `tilte` is not part of a guide (frontmatter/unknown-field)\n  hint: Remove it, or use one of `title`, `description`, `idp`, `product`, `lastReviewed`, `section`, `order`, `redirectFrom`.',
     ]);
   });
 
@@ -83,5 +83,34 @@ describe('guide frontmatter', () => {
       'Frontmatter field `lastReviewed`',
       'Frontmatter field `section`',
     ]);
+  });
+});
+
+describe('general pages and configured lists', () => {
+  const page = ['kind: page', 'title: Overview', 'description: What SSO Connect Cloud is and how it works.', 'section: Overview'];
+
+  it('accepts a general page without idp, product or lastReviewed', () => {
+    expect(check(page)).toEqual([]);
+  });
+
+  it('reports a guide-only field on a general page, with the fix', () => {
+    expect(check([...page, 'idp: Okta'])).toEqual([
+      'content/latest/guide.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page (`kind: page`) (frontmatter/guide-only-field)\n  hint: Remove `idp`, or make the page a guide by removing `kind: page`.',
+    ]);
+  });
+
+  it('reports a kind that does not exist, with a suggestion', () => {
+    expect(check(['kind: pages', ...page.slice(1)])).toEqual([
+      'content/latest/guide.mdx:2:1 error Frontmatter field `kind` is invalid: expected `guide` or `page`; did you mean `page`? (frontmatter/invalid-field)\n  hint: `kind`: `guide` (the default) for a setup guide, `page` for a general page.',
+    ]);
+  });
+
+  it('takes identity providers and products from the site configuration', () => {
+    const source = `---\n${replace('idp', 'idp: Duo').join('\n')}\n---\n`;
+    const data = parse(replace('idp', 'idp: Duo').join('\n'), { schema: 'yaml-1.1' });
+    expect(checkFrontmatter(data, source, FILE)).toHaveLength(1);
+    expect(checkFrontmatter(data, source, FILE, undefined, { identityProviders: ['Duo', 'Rippling'], products: ['Keeper SSO Connect Cloud'] })).toEqual([]);
+    const typo = parse(replace('idp', 'idp: Rippleing').join('\n'), { schema: 'yaml-1.1' });
+    expect(checkFrontmatter(typo, source, FILE, undefined, { identityProviders: ['Duo', 'Rippling'], products: ['Keeper SSO Connect Cloud'] })[0]?.reason).toBe('Frontmatter field `idp` is invalid: expected one of `Duo`, `Rippling`; did you mean `Rippling`?');
   });
 });
