@@ -1,7 +1,11 @@
 /**
- * The sidebar of one version, derived from guides' frontmatter: sections in order of their first
- * guide, guides by `order` then title. Pure, so the sidebar and its tests share it.
+ * The sidebar of one version, derived from the pages' frontmatter and folders: a page in a folder
+ * whose `index` page exists (`identity-providers/google-workspace/scim.mdx` below
+ * `identity-providers/google-workspace/index.mdx`) is listed under that page; pages without such a
+ * parent are grouped by their `section`, in order of each section's first page. Siblings sort by
+ * `order`, then title. Pure, so the sidebar, breadcrumbs and their tests share it.
  */
+import { slug as githubSlug } from 'github-slugger';
 import { addressOf, guidePath } from './routes.ts';
 import type { Version } from './versions.ts';
 
@@ -17,6 +21,8 @@ export interface NavLink {
   title: string;
   /** Path below the site base, e.g. `latest/jumpcloud/`. */
   path: string;
+  /** Pages in this page's folder (and deeper folders without an index page of their own). */
+  children?: NavLink[];
 }
 
 export interface NavSection {
@@ -24,23 +30,64 @@ export interface NavSection {
   links: NavLink[];
 }
 
+interface Placed extends NavGuide {
+  slug: string;
+}
+
 export function versionNavigation(guides: readonly NavGuide[], version: Version, versions: readonly Version[]): NavSection[] {
-  const inVersion = guides
-    .filter((guide) => addressOf(guide.id, versions).version.id === version.id)
+  const pages = guides
+    .map((guide): Placed => ({ ...guide, slug: addressOf(guide.id, versions).slug }))
+    .filter((page) => addressOf(page.id, versions).version.id === version.id && page.slug !== '')
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'en'));
+  const bySlug = new Map(pages.map((page) => [page.slug, page]));
+  const links = new Map(pages.map((page) => [page.id, { id: page.id, title: page.title, path: guidePath({ version, slug: page.slug }) } as NavLink]));
   const sections = new Map<string, NavSection>();
-  for (const guide of inVersion) {
-    let section = sections.get(guide.section);
-    if (!section) {
-      section = { label: guide.section, links: [] };
-      sections.set(guide.section, section);
+  for (const page of pages) {
+    const parent = parentOf(page.slug, bySlug);
+    const link = links.get(page.id)!;
+    if (parent) {
+      const parentLink = links.get(parent.id)!;
+      (parentLink.children ??= []).push(link);
+      continue;
     }
-    section.links.push({ id: guide.id, title: guide.title, path: guidePath(addressOf(guide.id, versions)) });
+    let section = sections.get(page.section);
+    if (!section) {
+      section = { label: page.section, links: [] };
+      sections.set(page.section, section);
+    }
+    section.links.push(link);
   }
   return [...sections.values()];
 }
 
-/** Anchor of a section on its version home: `Identity providers` → `identity-providers`. */
+/** The nearest folder above `slug` that has a page of its own (`a/b/c` → `a/b`, else `a`). */
+function parentOf<T>(slug: string, bySlug: ReadonlyMap<string, T>): T | undefined {
+  const parts = slug.split('/');
+  for (let length = parts.length - 1; length > 0; length -= 1) {
+    const parent = bySlug.get(parts.slice(0, length).join('/'));
+    if (parent) return parent;
+  }
+  return undefined;
+}
+
+/** Where a page sits: its section and the pages above it, outermost first (not the page itself). */
+export function trailOf(sections: readonly NavSection[], id: string): { section: NavSection; ancestors: NavLink[] } | undefined {
+  const search = (links: readonly NavLink[], above: NavLink[]): NavLink[] | undefined => {
+    for (const link of links) {
+      if (link.id === id) return above;
+      const found = link.children ? search(link.children, [...above, link]) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const section of sections) {
+    const ancestors = search(section.links, []);
+    if (ancestors) return { section, ancestors };
+  }
+  return undefined;
+}
+
+/** Anchor of a section on its version home, the way headings are slugged: `SSO & SCIM` → `sso--scim`. */
 export function sectionAnchor(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, '-');
+  return githubSlug(label);
 }

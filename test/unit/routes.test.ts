@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addressOf, editLink, guidePath, hasCurrentAlias, isCurrentAliasPath, pathBelowBase, withBase } from '../../src/lib/routes';
-import { versionNavigation } from '../../src/lib/navigation';
+import { sectionAnchor, trailOf, versionNavigation, type NavLink } from '../../src/lib/navigation';
 import { editPrefix, normaliseBase, resolveSiteConfig } from '../../src/lib/site-config';
 import { webUrl } from '../../src/node/site-config';
+import { closest } from '../../src/lib/text-distance';
+import { parseVersions, type Version } from '../../src/lib/versions';
 
 const readSiteConfig = (env: Record<string, string>) => resolveSiteConfig({ env });
-import { closest } from '../../src/lib/text-distance';
-import type { Version } from '../../src/lib/versions';
 
 const versions: Version[] = [
   { id: 'latest', label: 'Latest', status: 'current' },
@@ -143,6 +143,44 @@ describe('site config', () => {
       'STEPDOCS_SITE: `docs.example.com` is not an absolute URL; expected e.g. `https://docs.example.com`',
     );
     expect(() => readSiteConfig({ STEPDOCS_SITE: 'ftp://x' })).toThrow('is not an http(s) URL');
+  });
+});
+
+describe('versionNavigation with folders', () => {
+  const versions = parseVersions([{ id: 'latest', label: 'Latest', status: 'current' }]);
+  const page = (id: string, title: string, section = 'Identity providers', order = 100) => ({ id, title, section, order });
+  const sections = versionNavigation(
+    [
+      page('latest/index', 'Home', 'Overview'),
+      page('latest/overview', 'Overview', 'Overview', 1),
+      page('latest/identity-providers/google/index', 'Google Workspace'),
+      page('latest/identity-providers/google/scim', 'SCIM', 'Ignored: the parent decides'),
+      page('latest/identity-providers/google/advanced/certs', 'Certificates', 'Ignored', 5),
+      page('latest/identity-providers/okta', 'Okta'),
+      page('latest/devices/automator/index', 'Keeper Automator', 'Device approvals'),
+      page('latest/devices/automator/azure/index', 'Azure', 'Device approvals'),
+      page('latest/devices/automator/azure/app-gateway', 'App Gateway', 'Device approvals'),
+    ],
+    versions[0]!,
+    versions,
+  );
+
+  it('nests pages under the index page of their folder, three levels deep, and leaves the version home out', () => {
+    const shape = (links: NavLink[]): unknown => links.map((link) => (link.children ? { [link.title]: shape(link.children) } : link.title));
+    expect(sections.map((section) => [section.label, shape(section.links)])).toEqual([
+      ['Overview', ['Overview']],
+      ['Identity providers', [{ 'Google Workspace': ['Certificates', 'SCIM'] }, 'Okta']],
+      ['Device approvals', [{ 'Keeper Automator': [{ Azure: ['App Gateway'] }] }]],
+    ]);
+  });
+
+  it('gives the trail of section and folder pages above a page', () => {
+    const trail = trailOf(sections, 'latest/devices/automator/azure/app-gateway');
+    expect([trail?.section.label, ...(trail?.ancestors.map((link) => link.path) ?? [])]).toEqual(['Device approvals', 'latest/devices/automator/', 'latest/devices/automator/azure/']);
+  });
+
+  it('slugs section anchors as headings are slugged', () => {
+    expect(sectionAnchor('SSO & SCIM')).toBe('sso--scim');
   });
 });
 
