@@ -6,13 +6,14 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
-import { loadSiteConfig } from './src/node/site-config.ts';
+import { configText, loadSiteConfig } from './src/node/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
 import { isCurrentAliasPath } from './src/lib/routes.ts';
 import { checkOutDir } from './src/node/out-dir.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { redirects } from './src/integrations/redirects.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -52,6 +53,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
+    redirects({ contentDir: resolve(root, config.contentDir), versions, redirects: config.redirects, configFile: config.configFile, configText: configText(config), base: config.base, site: config.site }),
     ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
   ],
   vite: {

@@ -7,12 +7,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../src/lib/findings.ts';
-import { checkLinks, type ExternalReference } from '../src/lib/links/check-links.ts';
+import { checkLinks, type ExternalReference, type SitePage } from '../src/lib/links/check-links.ts';
+import { checkRedirects, collectRedirects, siteRoutes } from '../src/lib/redirects.ts';
+import type { Version } from '../src/lib/versions.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
 import { formatGithub, formatPretty, formatSarif } from '../src/lib/report-format.ts';
-import { loadSiteConfig } from '../src/node/site-config.ts';
+import { configText, loadSiteConfig } from '../src/node/site-config.ts';
 import { readVersions } from '../src/node/versions.ts';
 import { listFiles, readContentFolder } from '../src/node/content-files.ts';
 import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../src/node/link-findings-cache.ts';
@@ -77,6 +79,7 @@ if (values.dist) {
   const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
   ({ findings, external, references } = result);
+  findings = [...findings, ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
   fileCount = content.pages.length;
 }
 
@@ -105,6 +108,13 @@ switch (values.format) {
   }
 }
 process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
+
+/** Redirects of the pages' frontmatter and the configuration, checked against the site's routes and anchors. */
+function redirectFindings(pages: SitePage[], versions: Version[]): Finding[] {
+  const redirectPages = pages.map((page) => ({ id: page.id, file: page.extract.file, redirectFrom: page.extract.redirectFrom, anchors: page.extract.anchors }));
+  const collected = collectRedirects(redirectPages, { redirects: site.redirects, file: site.configFile, text: configText(site) }, versions);
+  return [...collected.findings, ...checkRedirects(collected.redirects, siteRoutes(redirectPages, versions))];
+}
 
 async function checkExternalLinks(references: ExternalReference[]): Promise<Finding[]> {
   const cacheFile = resolve('.stepdocs-cache/external.json');

@@ -48,6 +48,31 @@ export function navigationFor(guides: readonly Guide[], version: Version): NavSe
   return sections;
 }
 
+const movesCache = new WeakMap<readonly Guide[], Map<string, Map<string, string>>>();
+
+/** In each version, the former paths its pages declare (`redirectFrom` inside the version) → their path now. */
+export function movesByVersion(guides: readonly Guide[]): Map<string, Map<string, string>> {
+  let map = movesCache.get(guides);
+  if (!map) {
+    map = new Map();
+    for (const guide of guides) {
+      const address = addressOfGuide(guide);
+      for (const former of formerSlugs(guide)) {
+        const moved = map.get(address.version.id) ?? new Map<string, string>();
+        moved.set(former, address.slug);
+        map.set(address.version.id, moved);
+      }
+    }
+    movesCache.set(guides, map);
+  }
+  return map;
+}
+
+/** A page's former paths inside its version (`redirectFrom` entries without a leading slash). */
+export function formerSlugs(guide: Guide): string[] {
+  return guide.data.redirectFrom.filter((path) => !path.trim().startsWith('/')).map((path) => path.trim().replace(/^\/+|\/+$/g, ''));
+}
+
 /** Page slugs present in each version, for the version switcher. */
 export function pagesByVersion(guides: readonly Guide[]): Map<string, Set<string>> {
   let map = pagesCache.get(guides);

@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatFinding, hasErrors } from '../lib/findings.ts';
 import { importFigureImages } from '../lib/guide/figure-imports.ts';
 import { parseContent, startOf } from '../lib/guide/mdast.ts';
@@ -16,7 +17,8 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
     name: 'stepdocs:guide-validation',
     hooks: {
       'astro:config:setup': ({ updateConfig, config, logger }) => {
-        const root = config.root instanceof URL ? config.root.pathname : String(config.root);
+        // fileURLToPath, not `.pathname`: a checkout path with a space or a non-ASCII letter stays a real path.
+        const root = config.root instanceof URL ? fileURLToPath(config.root) : String(config.root);
         const contentRoots = options.contentDirs.map((dir) => resolve(root, dir) + sep);
         updateConfig({
           vite: {

@@ -60,6 +60,8 @@ export interface SiteConfig {
   redirects: Record<string, string>;
   /** Patterns of URLs the link checker skips. */
   linkExclude: string[];
+  /** How the configuration file is named in findings (`stepdocs.config.json`). */
+  configFile: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +100,7 @@ export function resolveSiteConfig(sources: ConfigSources = {}): SiteConfig {
     products: file.products ?? DEFAULT_PRODUCTS,
     redirects: file.redirects ?? {},
     linkExclude: file.links?.exclude ?? [],
+    configFile: fileName,
   };
 }
 

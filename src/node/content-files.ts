@@ -18,7 +18,8 @@ export interface ContentFolder {
   stats: { files: number; parsed: number };
 }
 
-const CACHE_VERSION = 1;
+// 2: extracts carry `redirectFrom`.
+const CACHE_VERSION = 2;
 
 export function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];

@@ -53,3 +53,8 @@ export function webUrl(remote: string): string | undefined {
     return undefined;
   }
 }
+
+/** The configuration file's text, for findings that point at a line of it; undefined when there is no file. */
+export function configText(config: SiteConfig): string | undefined {
+  return existsSync(config.configFile) ? readFileSync(config.configFile, 'utf8') : undefined;
+}

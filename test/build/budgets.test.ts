@@ -26,14 +26,14 @@ describe('page weight of the real site', () => {
   });
 
   it('the JumpCloud guide with both widgets ships at most 60 KB of gzipped JavaScript', () => {
-    const weight = pageWeight(build.outDir, 'latest/jumpcloud/index.html');
+    const weight = pageWeight(build.outDir, 'latest/identity-providers/jumpcloud/index.html');
     expect(weight.jsGzip).toBeLessThanOrEqual(60 * KB);
     // The widget code is really counted: the Login URL calculator's chunk includes the XML parser.
     expect(weight.jsGzip).toBeGreaterThan(20 * KB);
   });
 
   it('every page keeps CSS under 12 KB gzipped and has no render-blocking script', () => {
-    for (const page of ['index.html', 'latest/index.html', 'latest/jumpcloud/index.html', '1.0/jumpcloud/index.html', 'writing-guides/index.html', 'rules/metadata/index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html']) {
+    for (const page of ['index.html', 'latest/index.html', 'latest/identity-providers/jumpcloud/index.html', '1.0/jumpcloud/index.html', 'writing-guides/index.html', 'rules/metadata/index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html']) {
       const weight = pageWeight(build.outDir, page);
       expect(weight.cssGzip, page).toBeLessThanOrEqual(12 * KB);
       expect(weight.blockingScripts, page).toEqual([]);
@@ -41,7 +41,7 @@ describe('page weight of the real site', () => {
   });
 
   it('images have width and height, and load lazily below the fold', () => {
-    const html = readFileSync(join(build.outDir, 'latest/jumpcloud/index.html'), 'utf8');
+    const html = readFileSync(join(build.outDir, 'latest/identity-providers/jumpcloud/index.html'), 'utf8');
     const images = [...html.matchAll(/<img[^>]*>/g)].map((match) => match[0]);
     expect(images.length).toBe(6);
     for (const image of images) expect(image).toMatch(/\swidth="\d+"[\s\S]*\sheight="\d+"|\sheight="\d+"[\s\S]*\swidth="\d+"/);
@@ -55,11 +55,18 @@ describe('HTML size does not grow with other sections', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-sections-'));
     writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
     mkdirSync(join(dir, 'latest'));
-    const guide = (name: string, section: string) =>
-      writeFileSync(join(dir, 'latest', `${name}.mdx`), `---\ntitle: Guide ${name}\ndescription: A guide used to measure page size.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: ${section}\n---\n\n## Heading\n\nText.\n`);
+    const guide = (name: string, section: string) => {
+      mkdirSync(join(dir, 'latest', name, '..'), { recursive: true });
+      writeFileSync(join(dir, 'latest', `${name}.mdx`), `---\ntitle: Guide ${name}\ndescription: A guide used to measure page size.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: ${section}\n---\n\n## Heading\n\nText.\n`);
+    };
     guide('measured', 'Mine');
     guide('neighbour', 'Mine');
-    for (let index = 0; index < otherGuides; index += 1) guide(`other-${index}`, `Other ${index % 3}`);
+    // The other sections are nested three folders deep: a folder page, its sub-pages, and theirs.
+    for (let index = 0; index < otherGuides; index += 1) {
+      const folder = `other-${index % 3}`;
+      const group = `group-${Math.floor(index / 9)}`;
+      guide(index % 9 === 0 ? `${folder}/${group}/index` : index % 3 === 0 ? `${folder}/${group}/deep/page-${index}` : `${folder}/${group}/page-${index}`, `Other ${index % 3}`);
+    }
     return dir;
   }
 

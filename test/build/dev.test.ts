@@ -28,14 +28,14 @@ it('serves the JumpCloud guide and the widget modules in development without log
     const deadline = Date.now() + 60_000;
     while (!/ready in/.test(log) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(log).toMatch(/ready in/);
-    for (const path of ['/latest/jumpcloud/', '/1.0/jumpcloud/', '/writing-guides/']) {
+    for (const path of ['/latest/identity-providers/jumpcloud/', '/1.0/jumpcloud/', '/writing-guides/']) {
       const response = await fetch(`http://127.0.0.1:${port}${path}`);
       expect(response.status, path).toBe(200);
       expect(await response.text(), path).toMatch(/<h1[\s>]/);
     }
     // The published widget modules are served at their production URLs, built on request; the
     // guide's pages load the same modules.
-    const guide = await (await fetch(`http://127.0.0.1:${port}/latest/jumpcloud/`)).text();
+    const guide = await (await fetch(`http://127.0.0.1:${port}/latest/identity-providers/jumpcloud/`)).text();
     for (const name of ['stepdocs-login-url', 'stepdocs-metadata-checker']) {
       expect(guide).toContain(`<script type="module" src="/widgets/${name}.js?v=dev"></script>`);
       const module = await fetch(`http://127.0.0.1:${port}/widgets/${name}.js?v=dev`);

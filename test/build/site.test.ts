@@ -58,9 +58,12 @@ describe('the real content', () => {
   let build: BuildResult;
   let guide: HTMLElement;
   beforeAll(() => {
-    build = buildSite();
+    // A configuration file naming the repository, as a team would write it: "Edit this page" links point into it.
+    const config = join(mkdtempSync(join(tmpdir(), 'stepdocs-config-')), 'stepdocs.config.json');
+    writeFileSync(config, JSON.stringify({ repository: { url: 'https://github.com/acme/sso-docs', branch: 'trunk' } }));
+    build = buildSite({ STEPDOCS_CONFIG: config });
     expect(build.output).toContain('Complete!');
-    guide = page(build.outDir, 'latest/jumpcloud');
+    guide = page(build.outDir, 'latest/identity-providers/jumpcloud');
   });
 
   it('renders five numbered steps with their ids in order', () => {
@@ -138,8 +141,8 @@ describe('the real content', () => {
     expect(guide.querySelector('main#main')).toBeTruthy();
     expect(guide.querySelector('nav.sidebar a[aria-current="page"]')?.text.trim()).toBe('JumpCloud');
     expect(guide.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', 'Latest', 'Identity providers', 'JumpCloud']);
-    expect(guide.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/stepdocs/stepdocs/edit/main/content/latest/jumpcloud.mdx');
-    expect(guide.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/jumpcloud/');
+    expect(guide.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/acme/sso-docs/edit/trunk/content/latest/identity-providers/jumpcloud.mdx');
+    expect(guide.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/identity-providers/jumpcloud/');
     const toc = guide.querySelectorAll('aside.toc a').map((link) => link.getAttribute('href'));
     expect(toc).toEqual(expect.arrayContaining(['#open-sso-tab', '#upload-jumpcloud-metadata', '#move-existing-users-and-the-initial-admin-to-sso']));
     expect(guide.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-28');
@@ -150,8 +153,8 @@ describe('the real content', () => {
     expect(old.querySelector('.version-banner')?.text.replace(/\s+/g, ' ').trim()).toBe(
       'You are reading version 1.0 (frozen 2026-11-28), which is still supported, but not the newest. Read this page in the current version, Latest.',
     );
-    expect(old.querySelector('.version-banner a')?.getAttribute('href')).toBe('/latest/jumpcloud/');
-    expect(old.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/jumpcloud/');
+    expect(old.querySelector('.version-banner a')?.getAttribute('href')).toBe('/latest/identity-providers/jumpcloud/');
+    expect(old.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/identity-providers/jumpcloud/');
     expect(guide.querySelector('.version-banner')).toBeNull();
     // The documented difference: the widgets are in the current version only.
     expect(guide.querySelectorAll('stepdocs-login-url, stepdocs-metadata-checker').length).toBe(2);
@@ -159,7 +162,7 @@ describe('the real content', () => {
     expect(guide.getElementById('changes-from-version-10')?.text).toBe('Changes from version 1.0');
     for (const html of [guide, old]) {
       expect(html.querySelectorAll('.version-switcher-menu a').map((link) => [link.getAttribute('href'), link.querySelector('.version-label')?.text])).toEqual([
-        ['/latest/jumpcloud/', 'Latest'],
+        ['/latest/identity-providers/jumpcloud/', 'Latest'],
         ['/1.0/jumpcloud/', '1.0'],
       ]);
     }
@@ -173,7 +176,7 @@ describe('the real content', () => {
       const text = gunzipSync(readFileSync(join(folder, name))).toString();
       return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string; filters: Record<string, string[]> };
     });
-    const jumpcloud = fragments.find((fragment) => fragment.url === '/latest/jumpcloud/')!;
+    const jumpcloud = fragments.find((fragment) => fragment.url === '/latest/identity-providers/jumpcloud/')!;
     expect(jumpcloud.filters).toEqual({ version: ['latest'] });
     expect(jumpcloud.content).toContain('SP Entity ID');
     // The title and description lead; the facts list (identity provider, product, review date) and the edit link are left out,
@@ -192,15 +195,33 @@ describe('the real content', () => {
       'https://stepdocs.example/latest/',
       'https://stepdocs.example/1.0/',
       'https://stepdocs.example/1.0/jumpcloud/',
-      'https://stepdocs.example/latest/jumpcloud/',
+      'https://stepdocs.example/latest/identity-providers/jumpcloud/',
+      'https://stepdocs.example/latest/overview/',
     ]);
+  });
+
+  it('serves the guide\'s old address as a redirect page that needs no JavaScript, and lists it in _redirects', () => {
+    const html = readFileSync(join(build.outDir, 'latest/jumpcloud/index.html'), 'utf8');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/latest/identity-providers/jumpcloud/">');
+    expect(html).toContain('<link rel="canonical" href="https://stepdocs.example/latest/identity-providers/jumpcloud/">');
+    expect(html).not.toContain('<script');
+    expect(readFileSync(join(build.outDir, '_redirects'), 'utf8')).toBe('/latest/jumpcloud/ /latest/identity-providers/jumpcloud/ 301\n');
+  });
+
+  it('renders a general page without the guide facts, and lists it in its own section', () => {
+    const overview = page(build.outDir, 'latest/overview');
+    expect(overview.querySelector('h1')?.text).toBe('SSO Connect Cloud overview');
+    expect(overview.querySelector('dl.guide-meta')?.text).not.toMatch(/Identity provider|Product/);
+    expect(overview.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', 'Latest', 'Overview', 'SSO Connect Cloud overview']);
+    const home = page(build.outDir, '');
+    expect(home.querySelectorAll('.guide-index h2').map((heading) => heading.text)).toEqual(['Overview', 'Identity providers']);
   });
 
   it('documents every build rule on the Writing guides page', () => {
     const writing = page(build.outDir, 'writing-guides');
     for (const rule of GUIDE_RULES) expect(writing.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
     expect(writing.querySelectorAll('table tbody tr').map((row) => row.querySelector('code')?.text)).toEqual([
-      'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order',
+      'kind', 'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order', 'redirectFrom',
     ]);
     expect(writing.querySelectorAll('.example-render [data-hint]').length).toBe(4);
   });
@@ -268,7 +289,24 @@ describe('broken content fails the build', () => {
     }
     return dir;
   }
-  const frontmatter = '---\ntitle: Broken\ndescription: A guide with a planted defect.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: Tests\n---\n';
+  const frontmatter = '---\ntitle: Broken\ndescription: A guide with a planted defect.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n';
+
+  it('on redirects that cannot work and a guide-only field on a general page, listing every one', () => {
+    const dir = brokenSite({
+      'latest/a.mdx': `${frontmatter.replace('---\n', '---\nredirectFrom: [old]\n')}\nText.\n`,
+      'latest/b.mdx': `${frontmatter.replace('---\n', '---\nredirectFrom: [old, a]\n')}\nText.\n`,
+    });
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('3 redirects cannot work:');
+    expect(result.output).toMatch(/latest\/b\.mdx:2:1 error Old path `latest\/old\/` already redirects to `latest\/a\/` \(.*latest\/a\.mdx:2\) \(redirects\/duplicate-source\)/);
+    expect(result.output).toMatch(/latest\/b\.mdx:2:1 error Old path `latest\/a\/` is a page of the site; a redirect there would hide it \(redirects\/shadows-page\)/);
+    expect(result.output).not.toMatch(/\n\s+at /);
+    const page = brokenSite({ 'latest/page.mdx': '---\nkind: page\ntitle: Overview\ndescription: A general page with a guide field.\nsection: Tests\nidp: Okta\n---\n\nText.\n' });
+    const pageResult = buildSite({ STEPDOCS_CONTENT_DIR: page });
+    expect(pageResult.status).not.toBe(0);
+    expect(pageResult.output).toMatch(/latest\/page\.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page \(`kind: page`\) \(frontmatter\/guide-only-field\)/);
+  });
 
   it('on a duplicate step id, with file, line, rule and hint, and no stack trace', () => {
     const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n` });
@@ -310,7 +348,7 @@ describe('a site whose current version is not called latest, built with STEPDOCS
     writeFileSync(join(dir, 'versions.json'), JSON.stringify([{ id: '2.0', label: '2.0', status: 'current' }, { id: '1.0', label: '1.0', status: 'supported' }]));
     for (const version of ['2.0', '1.0']) {
       mkdirSync(join(dir, version));
-      writeFileSync(join(dir, version, 'guide.mdx'), `---\ntitle: Guide\ndescription: A guide in version ${version} of an aliased site.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n## Heading\n\nSee [the current guide](/latest/guide/#heading).\n`);
+      writeFileSync(join(dir, version, 'guide.mdx'), `---\ntitle: Guide\ndescription: A guide in version ${version} of an aliased site.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n## Heading\n\nSee [the current guide](/latest/guide/#heading).\n`);
     }
     build = buildSite({ STEPDOCS_CONTENT_DIR: dir, STEPDOCS_SEARCH: 'off' });
     expect(build.status).toBe(0);

@@ -17,7 +17,7 @@ const open = (path: string, options?: OpenOptions) => e2e.open(path, options);
 
 describe('the JumpCloud guide in Chromium', () => {
   it('keeps step ticks across reloads and counts them', async () => {
-    const page = await open('latest/jumpcloud/');
+    const page = await open('latest/identity-providers/jumpcloud/');
     const progress = page.getByRole('status').filter({ hasText: 'done' });
     await expect(progress.textContent()).resolves.toBe('0 of 5 done');
     await page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).check();
@@ -34,7 +34,7 @@ describe('the JumpCloud guide in Chromium', () => {
 
   it('reads correctly without JavaScript: numbered steps, no dead controls', async () => {
     const context = await e2e.browser.newContext({ javaScriptEnabled: false });
-    const page = await open('latest/jumpcloud/', { context });
+    const page = await open('latest/identity-providers/jumpcloud/', { context });
     await expect(page.locator('.step-number').allTextContents()).resolves.toEqual(['1', '2', '3', '4', '5']);
     await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /Copy/ }).count()).resolves.toBe(0);
@@ -44,7 +44,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it('scrolls a deep link to its step', async () => {
-    const page = await open('latest/jumpcloud/#set-login-url');
+    const page = await open('latest/identity-providers/jumpcloud/#set-login-url');
     const top = await page.locator('#set-login-url').evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
@@ -52,7 +52,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it('toggles the dark theme and remembers it', async () => {
-    const page = await open('latest/jumpcloud/');
+    const page = await open('latest/identity-providers/jumpcloud/');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
     await expect(theme()).resolves.toBe('light');
     await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -66,7 +66,7 @@ describe('the JumpCloud guide in Chromium', () => {
   it('copies a value and confirms it', async () => {
     const context = await e2e.browser.newContext({ reducedMotion: 'reduce' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.site.url).origin });
-    const page = await open('latest/jumpcloud/', { context });
+    const page = await open('latest/identity-providers/jumpcloud/', { context });
     await page.getByRole('button', { name: 'Copy “Keeper Security Password Manager”' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 5000 });
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('Keeper Security Password Manager');
@@ -74,7 +74,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it('opens the guide menu on a phone', async () => {
-    const page = await open('latest/jumpcloud/', { width: 390 });
+    const page = await open('latest/identity-providers/jumpcloud/', { width: 390 });
     const link = page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'JumpCloud' });
     await expect(link.isVisible()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -85,7 +85,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
-    for (const path of ['', 'latest/', 'latest/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'rules/metadata/', 'no-such-page/']) {
+    for (const path of ['', 'latest/', 'latest/identity-providers/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'rules/metadata/', 'no-such-page/']) {
       const page = await open(path, { colorScheme });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       const results = await new AxeBuilder({ page }).analyze();
@@ -102,7 +102,7 @@ describe('the JumpCloud guide in Chromium', () => {
 
 describe('the version switcher in Chromium', () => {
   it('switches the JumpCloud guide to version 1.0 and back, landing on the same guide, by keyboard', async () => {
-    const page = await open('latest/jumpcloud/');
+    const page = await open('latest/identity-providers/jumpcloud/');
     const switcher = page.locator('[data-version-switcher]');
     await switcher.locator('summary').focus();
     await page.keyboard.press('Enter');
@@ -113,12 +113,12 @@ describe('the version switcher in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('JumpCloud');
     await expect(page.getByRole('note', { name: 'Older version' }).isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Read this page in the current version, Latest' }).click();
-    await page.waitForURL(/\/latest\/jumpcloud\/$/);
+    await page.waitForURL(/\/latest\/identity-providers\/jumpcloud\/$/);
     await page.context().close();
   });
 
   it('closes the menu with Escape and returns focus to it', async () => {
-    const page = await open('latest/jumpcloud/');
+    const page = await open('latest/identity-providers/jumpcloud/');
     const switcher = page.locator('[data-version-switcher]');
     await switcher.locator('summary').click();
     await page.keyboard.press('Escape');
@@ -140,7 +140,7 @@ async function searchDisplayLabel(page: Page): Promise<{ dialog: Locator; first:
   const first = dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first();
   await first.waitFor();
   await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result for “display label” in Latest.');
-  await expect(first.getAttribute('href')).resolves.toBe('/latest/jumpcloud/#upload-keeper-metadata');
+  await expect(first.getAttribute('href')).resolves.toBe('/latest/identity-providers/jumpcloud/#upload-keeper-metadata');
   return { dialog, first };
 }
 
@@ -152,7 +152,7 @@ async function widenToAllVersions(dialog: Locator): Promise<void> {
 
 describe('search in Chromium', () => {
   it('opens with /, finds a step of the JumpCloud guide, scoped to the version, and links to the step', async () => {
-    const page = await open('latest/jumpcloud/');
+    const page = await open('latest/identity-providers/jumpcloud/');
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.waitForLoadState('networkidle');
@@ -185,7 +185,7 @@ describe('search in Chromium', () => {
       watch(state, page);
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
-      await page.goto(new URL('latest/jumpcloud/', site.url).href);
+      await page.goto(new URL('latest/identity-providers/jumpcloud/', site.url).href);
       await widenToAllVersions((await searchDisplayLabel(page)).dialog);
       expect(requested.filter((url) => url.includes('/pagefind/fragment/')).every((url) => url.includes('/en_group_'))).toBe(true);
       expect(requested.some((url) => url.includes('/pagefind/fragment/en_group_'))).toBe(true);

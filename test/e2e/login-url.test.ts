@@ -13,7 +13,7 @@ describe('the Login URL calculator', () => {
   it('turns an SP Entity ID into the Login URL in step 4, and copies it', async () => {
     const context = await e2e.browser.newContext({ reducedMotion: 'reduce' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.site.url).origin });
-    const page = await e2e.open('latest/jumpcloud/', { context });
+    const page = await e2e.open('latest/identity-providers/jumpcloud/', { context });
     const step = page.locator('li[data-step-id="set-login-url"]');
     const input = step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
     await input.click();
@@ -36,7 +36,7 @@ describe('the Login URL calculator', () => {
   });
 
   it('asks for the data center when only an SSO ID is given', async () => {
-    const page = await e2e.open('latest/jumpcloud/');
+    const page = await e2e.open('latest/identity-providers/jumpcloud/');
     const step = page.locator('li[data-step-id="set-login-url"]');
     await step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill('459561502469');
     const regions = step.getByRole('group', { name: 'Keeper data center' });
@@ -47,7 +47,7 @@ describe('the Login URL calculator', () => {
   });
 
   it('refuses a hostile URL with the reason, marked invalid', async () => {
-    const page = await e2e.open('latest/jumpcloud/');
+    const page = await e2e.open('latest/identity-providers/jumpcloud/');
     const step = page.locator('li[data-step-id="set-login-url"]');
     const input = step.getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
     await input.fill('https://keepersecurity.com@evil.example/api/rest/sso/saml/459561502469');

@@ -14,7 +14,7 @@ const e2e = useBuiltSite();
 const OKTA = readFileSync(resolve(ROOT, '../shared/corpus/metadata/okta-idp-metadata.xml'));
 
 async function openStep(): Promise<{ page: Page; requests: Request[] }> {
-  const page = await e2e.open('latest/jumpcloud/');
+  const page = await e2e.open('latest/identity-providers/jumpcloud/');
   const requests: Request[] = [];
   page.on('request', (request) => requests.push(request));
   return { page, requests };
@@ -36,7 +36,7 @@ describe('the metadata checker', () => {
     await expect(link.getAttribute('href')).resolves.toBe('/rules/metadata/#keeper-single-logout');
     await expect(checker.getByRole('status').textContent()).resolves.toContain('okta.xml checked.');
     // Nothing about the file left the page: the only requests after the page load are script chunks.
-    const afterLoad = requests.filter((request) => !request.url().endsWith('/latest/jumpcloud/'));
+    const afterLoad = requests.filter((request) => !request.url().endsWith('/latest/identity-providers/jumpcloud/'));
     expect(afterLoad.every((request) => request.method() === 'GET' && request.resourceType() === 'script')).toBe(true);
     await page.context().close();
   });

@@ -10,7 +10,7 @@ function contentCopy(): string {
   cpSync(resolve(import.meta.dirname, '../fixtures/site'), dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest/linking.mdx'),
-    '---\ntitle: Linking\ndescription: A page with links into its own version.\nidp: Okta\nproduct: Keeper\nlastReviewed: 2026-01-01\nsection: X\n---\n\nSee [the first guide](/latest/first-guide/#first), [home](/latest/), [relative](./second-guide.mdx) and <a href="/latest/second-guide/">the second</a>.\n\nText that mentions /latest/ without linking stays.\n',
+    '---\ntitle: Linking\ndescription: A page with links into its own version.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: X\n---\n\nSee [the first guide](/latest/first-guide/#first), [home](/latest/), [relative](./second-guide.mdx) and <a href="/latest/second-guide/">the second</a>.\n\nText that mentions /latest/ without linking stays.\n',
   );
   return dir;
 }

@@ -47,3 +47,22 @@ describe('the version list', () => {
     );
   });
 });
+
+describe('version switcher across a move', () => {
+  const pages = new Map([
+    ['latest', new Set(['identity-providers/jumpcloud'])],
+    ['1.0', new Set(['jumpcloud'])],
+  ]);
+  const movedByVersion = new Map([['latest', new Map([['jumpcloud', 'identity-providers/jumpcloud']])]]);
+
+  it('follows a page to the path it moved to, and back to the path it had', () => {
+    expect(switchTargets('jumpcloud', [latest, old], pages, { movedByVersion }).map(({ path, match }) => [path, match])).toEqual([
+      ['latest/identity-providers/jumpcloud/', 'same'],
+      ['1.0/jumpcloud/', 'same'],
+    ]);
+    expect(switchTargets('identity-providers/jumpcloud', [latest, old], pages, { formerSlugs: ['jumpcloud'], movedByVersion }).map(({ path, match }) => [path, match])).toEqual([
+      ['latest/identity-providers/jumpcloud/', 'same'],
+      ['1.0/jumpcloud/', 'same'],
+    ]);
+  });
+});

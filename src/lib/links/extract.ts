@@ -29,13 +29,15 @@ export interface PageExtract {
   anchors: string[];
   /** Headings whose text repeats, so their anchors differ only by a `-1` suffix; placed at the first repeat. */
   duplicateHeadings: Array<{ text: string; ids: string[]; place: Place | undefined }>;
+  /** Old paths of the page (frontmatter `redirectFrom`), each with its line. */
+  redirectFrom: Array<{ path: string; place: Place }>;
   /** `stepdocs-ignore rule-id` comments: rule ids suppressed per line. */
   suppressions: Array<{ line: number; rules: string[] }>;
   parseError?: Finding;
 }
 
 export function extractPage(source: string, file: string): PageExtract {
-  const page: PageExtract = { file, references: [], anchors: [], duplicateHeadings: [], suppressions: [] };
+  const page: PageExtract = { file, references: [], anchors: [], duplicateHeadings: [], redirectFrom: [], suppressions: [] };
   const parsed = parseContent(source, file);
   if (!parsed.ok) {
     page.parseError = parsed.finding;
@@ -67,6 +69,7 @@ export function extractPage(source: string, file: string): PageExtract {
     switch (node.type) {
       case 'yaml':
         page.references.push(...frontmatterImages(node.value ?? '', place));
+        page.redirectFrom.push(...redirectsFrom(node.value ?? '', place));
         return;
       case 'link': {
         const text = textOf(node).trim();
@@ -130,6 +133,24 @@ function isAutolink(node: MdNode, source: string): boolean {
   if (source[offset] === '<') return true;
   // GFM bare URLs: the link text is the URL itself and there is no `[` before it.
   return source[offset] !== '[' && textOf(node) === (node.url ?? '').replace(/^mailto:/, '');
+}
+
+/** `redirectFrom: [a, b]` or a YAML list: each old path with the line it is written on. */
+export function redirectsFrom(yaml: string, place: Place): Array<{ path: string; place: Place }> {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch {
+    return [];
+  }
+  const list = data && typeof data === 'object' ? (data as { redirectFrom?: unknown }).redirectFrom : undefined;
+  if (!Array.isArray(list)) return [];
+  const lines = yaml.split('\n');
+  const fieldLine = Math.max(lines.findIndex((line) => /^redirectFrom\s*:/.test(line)), 0);
+  return list.filter((path): path is string => typeof path === 'string').map((path) => {
+    const at = lines.findIndex((line, index) => index >= fieldLine && line.includes(path));
+    return { path, place: { line: place.line + 1 + (at === -1 ? fieldLine : at), column: 1 } };
+  });
 }
 
 function frontmatterImages(yaml: string, place: Place): Reference[] {

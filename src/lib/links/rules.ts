@@ -22,6 +22,13 @@ export const LINK_RULES = [
   { id: 'images/unused', severity: 'warning', description: 'Every image in the content folder is used by some page.' },
   { id: 'anchors/duplicate-heading', severity: 'warning', description: 'Headings on one page have different text, so their anchors are not told apart by a `-1` suffix.' },
   { id: 'mdx/parse-error', severity: 'error', description: 'The file is valid MDX (other files are still checked).' },
+  { id: 'redirects/invalid-path', severity: 'error', description: 'An old path of a redirect is a path below the site base: no URL, query, fragment or `..`.' },
+  { id: 'redirects/duplicate-source', severity: 'error', description: 'An old path redirects to one place only: two pages (or a page and the configuration) do not claim it.' },
+  { id: 'redirects/shadows-page', severity: 'error', description: 'A redirect\'s old path is not the path of a page that exists.' },
+  { id: 'redirects/missing-target', severity: 'error', description: 'A redirect points at a page that exists.' },
+  { id: 'redirects/missing-anchor', severity: 'error', description: 'A redirect\'s `#fragment` names a heading or step of its target page.' },
+  { id: 'redirects/chain', severity: 'error', description: 'A redirect points straight at a page, never at another redirect (one hop at most).' },
+  { id: 'redirects/loop', severity: 'error', description: 'Redirects never lead back to where they started.' },
 ] as const satisfies readonly LinkRule[];
 
 export type LinkRuleId = (typeof LINK_RULES)[number]['id'];
