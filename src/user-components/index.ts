@@ -5,8 +5,10 @@ import Hint from './Hint.astro';
 import Figure from './Figure.astro';
 import Ui from './Ui.astro';
 import Copy from './Copy.astro';
+import Tabs from './Tabs.astro';
+import Tab from './Tab.astro';
 import LoginUrlCalculator from './LoginUrlCalculator.astro';
 import MetadataChecker from './MetadataChecker.astro';
 import type { GuideComponent } from '../lib/guide/components';
 
-export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, LoginUrlCalculator, MetadataChecker };
+export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, Tabs, Tab, LoginUrlCalculator, MetadataChecker };

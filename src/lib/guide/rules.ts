@@ -44,6 +44,27 @@ export const GUIDE_RULES = [
     good: '---\nkind: page\ntitle: Overview\n---',
   },
   {
+    id: 'tabs/tab-outside-tabs',
+    severity: 'error',
+    description: 'Every `<Tab>` sits directly inside a `<Tabs>` group.',
+    bad: '<Tab label="EU">\nUse keepersecurity.eu.\n</Tab>',
+    good: '<Tabs>\n<Tab label="EU">\nUse keepersecurity.eu.\n</Tab>\n</Tabs>',
+  },
+  {
+    id: 'tabs/unexpected-child',
+    severity: 'error',
+    description: '`<Tabs>` holds only `<Tab>` elements; text between tabs belongs inside a tab.',
+    bad: '<Tabs>\nPick one:\n<Tab label="US">\nUS.\n</Tab>\n</Tabs>',
+    good: 'Pick one:\n\n<Tabs>\n<Tab label="US">\nUS.\n</Tab>\n</Tabs>',
+  },
+  {
+    id: 'tabs/missing-label',
+    severity: 'error',
+    description: 'Every `<Tab>` has a `label`, the text of its tab.',
+    bad: '<Tabs>\n<Tab>\nUS.\n</Tab>\n</Tabs>',
+    good: '<Tabs>\n<Tab label="US">\nUS.\n</Tab>\n</Tabs>',
+  },
+  {
     id: 'mdx/parse-error',
     severity: 'error',
     description: 'A guide is valid MDX: every tag is closed and literal `{` or `<` in prose is escaped.',

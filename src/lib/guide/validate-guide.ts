@@ -64,6 +64,8 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
     if (name === 'Steps') checkSteps(node, report);
     if (name === 'Step') checkStep(node, ancestors, source, stepIds, headingIds, report);
     if (name === 'Hint') checkHint(node, source, report);
+    if (name === 'Tabs') checkTabs(node, report);
+    if (name === 'Tab') checkTab(node, ancestors, report);
     if (name === 'Figure') checkFigure(node, source, options, report);
     if (name === 'Copy' && textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string') {
       report('copy/empty', startOf(node), '`<Copy>` has no value to copy', 'Put the exact value between the tags: `<Copy>Keeper Security Password Manager</Copy>`.');
@@ -122,6 +124,25 @@ function checkStep(
   }
   if ((node.children ?? []).every(isIgnorable)) {
     report('steps/empty-step', startOf(node), `Step${typeof id === 'string' && id ? ` "${id}"` : ''} has no content`, 'Say what the reader does in this step, or remove it.');
+  }
+}
+
+function checkTabs(node: MdNode, report: Report) {
+  const children = node.children ?? [];
+  for (const child of children) {
+    if (child.name === 'Tab' || isIgnorable(child)) continue;
+    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}`;
+    report('tabs/unexpected-child', startOf(child), `\`<Tabs>\` contains ${what}; expected only \`<Tab>\` elements`, 'Move it inside the tab it belongs to, or out of the `<Tabs>` group.');
+  }
+}
+
+function checkTab(node: MdNode, ancestors: readonly MdNode[], report: Report) {
+  if (ancestors.at(-1)?.name !== 'Tabs') {
+    report('tabs/tab-outside-tabs', startOf(node), '`<Tab>` is not directly inside `<Tabs>`', 'Wrap the tabs in `<Tabs>` … `</Tabs>`; a tab on its own has nothing to switch between.');
+  }
+  const label = attribute(node, 'label');
+  if (typeof label !== 'string' || label.trim() === '') {
+    report('tabs/missing-label', startOf(node), '`<Tab>` has no `label`', 'Add `label="…"`: the text of the tab, e.g. `label="EU"`.');
   }
 }
 

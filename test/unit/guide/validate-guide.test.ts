@@ -29,6 +29,15 @@ describe('validateGuide', () => {
       '</Steps>',
       '',
       '<Figure src="./images/ok.svg" decorative alt="" />',
+      '',
+      '<Tabs syncKey="region">',
+      '<Tab label="US">',
+      'Use keepersecurity.com.',
+      '</Tab>',
+      '<Tab label="EU">',
+      'Use keepersecurity.eu.',
+      '</Tab>',
+      '</Tabs>',
     ].join('\n');
     expect(check(source)).toEqual([]);
   });
@@ -68,6 +77,21 @@ describe('validateGuide', () => {
       '<Steps>\n<Step id={name} title="A">\nx\n</Step>\n</Steps>',
       [
         'content/latest/guide.mdx:2:7 error Step id is an expression; expected a plain string (steps/invalid-id)\n  hint: Write the id as a quoted string, e.g. `id="upload-metadata"`, so anchors are known before the page runs.',
+      ],
+    ],
+    [
+      'tab outside tabs',
+      'Intro\n\n<Tab label="EU">\nx\n</Tab>',
+      [
+        'content/latest/guide.mdx:3:1 error `<Tab>` is not directly inside `<Tabs>` (tabs/tab-outside-tabs)\n  hint: Wrap the tabs in `<Tabs>` … `</Tabs>`; a tab on its own has nothing to switch between.',
+      ],
+    ],
+    [
+      'text between tabs and a tab without a label',
+      '<Tabs>\nPick one:\n<Tab>\nx\n</Tab>\n</Tabs>',
+      [
+        'content/latest/guide.mdx:2:1 error `<Tabs>` contains text `Pick one:`; expected only `<Tab>` elements (tabs/unexpected-child)\n  hint: Move it inside the tab it belongs to, or out of the `<Tabs>` group.',
+        'content/latest/guide.mdx:3:1 error `<Tab>` has no `label` (tabs/missing-label)\n  hint: Add `label="…"`: the text of the tab, e.g. `label="EU"`.',
       ],
     ],
     [
@@ -164,7 +188,7 @@ describe('validateGuide', () => {
       'unknown component',
       '<Hnit type="info">x</Hnit>',
       [
-        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<LoginUrlCalculator>`, `<MetadataChecker>`; they need no import.',
+        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<Tabs>`, `<Tab>`, `<LoginUrlCalculator>`, `<MetadataChecker>`; they need no import.',
       ],
     ],
     [

@@ -1,0 +1,126 @@
+/**
+ * A page's Markdown copy, for AI readers and scripts (`<page>/index.md`, llms-full.txt) and the
+ * "Copy page as Markdown" button: the MDX read with Sätteri, stepdocs' components turned into plain
+ * Markdown, written with mdast-util-to-markdown. Steps become a numbered list whose items start with
+ * the step's title linked to its anchor, hints blockquotes that name their type, figures images with
+ * alt text and caption, widgets the text readers without JavaScript get, tabs labelled sections.
+ */
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { attribute, parseContent, type MdNode } from '../guide/mdast.ts';
+import { isContentFileLink } from '../links/content-link.ts';
+import { widgetFallback } from './widget-fallbacks.ts';
+
+export interface MarkdownPage {
+  title: string;
+  description: string;
+  /** Absolute URL of the HTML page, for step anchors and relative links. */
+  url: string;
+  /** The MDX body (after the frontmatter). */
+  body: string;
+  file: string;
+  /** Site URL of a content file link (`./okta.mdx#x`), or undefined to keep it. */
+  resolveLink?: (href: string) => string | undefined;
+  /** Site URL of a figure's image, or undefined to keep the path as written. */
+  resolveImage?: (src: string) => string | undefined;
+  /** Absolute URL of the metadata rules page, which the checker's fallback names. */
+  rulesUrl: string;
+}
+
+const HINT_LABELS: Record<string, string> = { info: 'Note', success: 'Tip', warning: 'Warning', danger: 'Danger' };
+
+export function pageMarkdown(page: MarkdownPage): string {
+  const parsed = parseContent(page.body, page.file.replace(/\.md$/, '.mdx'));
+  const body = parsed.ok ? convertChildren(parsed.tree.children ?? [], page) : [{ type: 'paragraph', children: [{ type: 'text', value: page.body }] }];
+  const tree = { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] }, { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: page.description }] }] }, ...body] };
+  return toMarkdown(tree as never, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' });
+}
+
+type Out = Record<string, unknown> & { type: string };
+
+function convertChildren(nodes: readonly MdNode[], page: MarkdownPage): Out[] {
+  return nodes.flatMap((node) => convert(node, page));
+}
+
+function text(value: string): Out {
+  return { type: 'text', value };
+}
+
+function stringAttribute(node: MdNode, name: string): string {
+  const value = attribute(node, name);
+  return typeof value === 'string' ? value : '';
+}
+
+function convert(node: MdNode, page: MarkdownPage): Out[] {
+  switch (node.type) {
+    case 'mdxjsEsm':
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+    case 'yaml':
+    case 'toml':
+      return [];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return component(node, page);
+    case 'link': {
+      const href = node.url ?? '';
+      const resolved = isContentFileLink(href) ? page.resolveLink?.(href) : href.startsWith('#') ? `${page.url}${href}` : undefined;
+      return [{ ...withoutPosition(node), url: resolved ?? href, children: convertChildren(node.children ?? [], page) }];
+    }
+    default: {
+      const copy: Out = withoutPosition(node);
+      if (node.children) copy.children = convertChildren(node.children, page);
+      return [copy];
+    }
+  }
+}
+
+function withoutPosition(node: MdNode): Out {
+  const { position: _position, children: _children, ...rest } = node;
+  return rest as Out;
+}
+
+function component(node: MdNode, page: MarkdownPage): Out[] {
+  const children = () => convertChildren(node.children ?? [], page);
+  switch (node.name) {
+    case 'Steps':
+      return [{ type: 'list', ordered: true, start: 1, spread: true, children: (node.children ?? []).filter((child) => child.name === 'Step').map((step) => stepItem(step, page)) }];
+    case 'Step':
+      return [{ type: 'list', ordered: true, spread: true, children: [stepItem(node, page)] }];
+    case 'Hint': {
+      const type = stringAttribute(node, 'type') || 'info';
+      const title = stringAttribute(node, 'title');
+      const label = `${HINT_LABELS[type] ?? 'Note'}${title ? `: ${title}` : ''}`;
+      return [{ type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [text(label)] }] }, ...children()] }];
+    }
+    case 'Figure': {
+      const src = stringAttribute(node, 'src');
+      const caption = stringAttribute(node, 'caption');
+      const image: Out = { type: 'image', url: page.resolveImage?.(src) ?? src, alt: stringAttribute(node, 'alt'), title: caption || null };
+      return [{ type: 'paragraph', children: [image] }, ...(caption ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [text(caption)] }] }] : [])];
+    }
+    case 'Ui':
+      return [{ type: 'strong', children: children() }];
+    case 'Copy':
+      return [{ type: 'inlineCode', value: plainText(node) }];
+    case 'Tabs':
+      return (node.children ?? []).filter((child) => child.name === 'Tab').flatMap((tab) => [{ type: 'paragraph', children: [{ type: 'strong', children: [text(stringAttribute(tab, 'label'))] }] }, ...convertChildren(tab.children ?? [], page)]);
+    case 'LoginUrlCalculator':
+    case 'MetadataChecker':
+      return widgetFallback(node.name, page.rulesUrl);
+    default:
+      return children();
+  }
+}
+
+function stepItem(step: MdNode, page: MarkdownPage): Out {
+  const id = stringAttribute(step, 'id');
+  const title = stringAttribute(step, 'title');
+  const heading: Out = { type: 'paragraph', children: [{ type: 'strong', children: [id ? { type: 'link', url: `${page.url}#${id}`, children: [text(title)] } : text(title)] }] };
+  return { type: 'listItem', spread: true, children: [heading, ...convertChildren(step.children ?? [], page)] };
+}
+
+function plainText(node: MdNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(plainText).join('');
+}

@@ -1,0 +1,85 @@
+/** Astro adapter of the Markdown copies: which pages get one, and each page's Markdown with site URLs. */
+import { addressOfGuide, allGuides, navigationFor, pathOfGuide, VERSIONS, type Guide } from './guides';
+import { llmsFullTxt, llmsTxt, type LlmsSection } from './lib/markdown/llms-txt';
+import type { NavLink } from './lib/navigation';
+import type { Version } from './lib/versions';
+import { siteConfig } from './site';
+import { routeOfFileLink } from './lib/links/content-link';
+import { pageMarkdown } from './lib/markdown/page-markdown';
+import { hasCurrentAlias } from './lib/routes';
+import { CURRENT_ALIAS } from './lib/versions';
+import { url } from './site';
+
+// Every content image as a URL of the built site (the original file, published beside the optimised ones).
+const images = import.meta.glob<string>('@content/**/*.{png,jpg,jpeg,gif,webp,avif,svg}', { query: '?no-inline', import: 'default', eager: true });
+
+export async function markdownRoutes() {
+  const guides = await allGuides();
+  return guides.flatMap((guide) => {
+    const address = addressOfGuide(guide);
+    const slug = address.slug === '' ? undefined : address.slug;
+    const page = { params: { version: address.version.id, slug }, props: { guide, isAlias: false } };
+    const alias = hasCurrentAlias(address.version, VERSIONS) ? [{ params: { version: CURRENT_ALIAS, slug }, props: { guide, isAlias: true } }] : [];
+    return [page, ...alias];
+  });
+}
+
+export function markdownOf(guide: Guide, site: URL, isAlias: boolean): string {
+  const path = isAlias ? `${CURRENT_ALIAS}/${pathOfGuide(guide).split('/').slice(1).join('/')}` : pathOfGuide(guide);
+  const absolute = (below: string) => new URL(url(below), site).href;
+  const folder = guide.id.split('/').slice(0, -1).join('/');
+  return pageMarkdown({
+    title: guide.data.title,
+    description: guide.data.description,
+    url: absolute(path),
+    body: guide.body ?? '',
+    file: guide.filePath ?? `${guide.id}.mdx`,
+    rulesUrl: absolute('rules/metadata/'),
+    resolveLink: (href) => {
+      // Site-absolute paths (`/1.0/jumpcloud/`) are below the site base, as the site's own links are.
+      if (href.startsWith('/') && !href.startsWith('//')) return absolute(href);
+      const route = routeOfFileLink(guide.id, href, import.meta.env.BASE_URL, VERSIONS);
+      return route ? new URL(route, site).href : undefined;
+    },
+    resolveImage: (src) => {
+      const key = Object.keys(images).find((candidate) => candidate.endsWith(`/${joinPath(folder, src)}`));
+      return key ? new URL(images[key]!, site).href : undefined;
+    },
+  });
+}
+
+function joinPath(folder: string, src: string): string {
+  const parts = folder.split('/').filter(Boolean);
+  for (const segment of src.split('/')) {
+    if (segment === '.' || segment === '') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/** Absolute URL of a page's Markdown copy. */
+export function markdownUrlOf(guide: Guide, site: URL): string {
+  return new URL(url(`${pathOfGuide(guide)}index.md`), site).href;
+}
+
+/** The pages of a version in sidebar order: its own home page first, then each section depth-first. */
+function pagesInOrder(guides: readonly Guide[], version: Version): { sections: Array<{ label: string; pages: Guide[] }>; home: Guide | undefined } {
+  const byId = new Map(guides.map((guide) => [guide.id, guide]));
+  const flatten = (links: readonly NavLink[]): Guide[] => links.flatMap((link) => [byId.get(link.id)!, ...flatten(link.children ?? [])]);
+  const home = guides.find((guide) => addressOfGuide(guide).version.id === version.id && addressOfGuide(guide).slug === '');
+  return { home, sections: navigationFor(guides, version).map((section) => ({ label: section.label, pages: flatten(section.links) })) };
+}
+
+export async function llmsOf(version: Version, site: URL): Promise<{ index: string; full: string }> {
+  const guides = await allGuides();
+  const { home, sections } = pagesInOrder(guides, version);
+  const entry = (guide: Guide) => ({ title: guide.data.title, markdownUrl: markdownUrlOf(guide, site), description: guide.data.description });
+  const listed: LlmsSection[] = [...(home ? [{ label: 'Start here', entries: [entry(home)] }] : []), ...sections.map((section) => ({ label: section.label, entries: section.pages.map(entry) }))];
+  const others = VERSIONS.filter((other) => other.id !== version.id).map((other) => `- [${other.label}](${new URL(url(`${other.id}/llms.txt`), site).href})`);
+  const details = `Version ${version.label} of the documentation. Every page is also available as Markdown at its URL followed by \`index.md\`; ${new URL(url(`${version.id}/llms-full.txt`), site).href} has them all in one file.${others.length > 0 ? `\n\nOther versions:\n${others.join('\n')}` : ''}`;
+  const index = llmsTxt({ title: siteConfig.title, description: siteConfig.description, details }, listed);
+  const ordered = [...(home ? [home] : []), ...sections.flatMap((section) => section.pages)];
+  const full = llmsFullTxt(ordered.map((guide) => ({ markdownUrl: markdownUrlOf(guide, site), markdown: markdownOf(guide, site, false) })));
+  return { index, full };
+}
