@@ -217,6 +217,36 @@ describe('the real content', () => {
     expect(home.querySelectorAll('.guide-index h2').map((heading) => heading.text)).toEqual(['Overview', 'Identity providers']);
   });
 
+  it('publishes llms.txt per version, and every URL it lists is a file of the built site', () => {
+    for (const [file, version] of [['llms.txt', 'Latest'], ['latest/llms.txt', 'Latest'], ['1.0/llms.txt', '1.0']] as const) {
+      const text = readFileSync(join(build.outDir, file), 'utf8');
+      expect(text).toMatch(new RegExp(`^# stepdocs\\n\\n> .+\\n\\nVersion ${version.replace('.', '\\.')} of the documentation\\.`));
+      const urls = [...text.matchAll(/\]\((https:\/\/stepdocs\.example\/[^)]+)\)/g)].map((match) => match[1]!);
+      expect(urls.length).toBeGreaterThan(1);
+      for (const url of urls) expect(existsSync(join(build.outDir, new URL(url).pathname)), url).toBe(true);
+    }
+    expect(readFileSync(join(build.outDir, 'llms.txt'), 'utf8')).toContain('## Identity providers\n\n- [JumpCloud](https://stepdocs.example/latest/identity-providers/jumpcloud/index.md): Configure JumpCloud');
+    const full = readFileSync(join(build.outDir, 'llms-full.txt'), 'utf8');
+    expect(full.indexOf('# SSO Connect Cloud overview')).toBeLessThan(full.indexOf('# JumpCloud'));
+  });
+
+  it('has a Markdown copy beside every page, announced in the page head, with the widgets\' no-JavaScript text', () => {
+    const markdown = readFileSync(join(build.outDir, 'latest/identity-providers/jumpcloud/index.md'), 'utf8');
+    expect(guide.querySelector('link[rel="alternate"][type="text/markdown"]')?.getAttribute('href')).toBe('/latest/identity-providers/jumpcloud/index.md');
+    expect(markdown).toMatch(/^# JumpCloud\n\n> Configure JumpCloud/);
+    expect(markdown).toContain('4. **[Enter the Login URL and activate](https://stepdocs.example/latest/identity-providers/jumpcloud/#set-login-url)**');
+    // Every image the copy names is published.
+    for (const match of markdown.matchAll(/!\[[^\]]*\]\((https:\/\/stepdocs\.example\/[^ )]+)/g)) expect(existsSync(join(build.outDir, new URL(match[1]!).pathname)), match[1]).toBe(true);
+    // The widgets' fallbacks say in Markdown what the page says without JavaScript.
+    const letters = (text: string) => text.replace(/https:\/\/stepdocs\.example\/rules\/metadata\//g, '').replace(/[*`_[\]()\s-]/g, '');
+    for (const fallback of guide.querySelectorAll('.widget-fallback')) {
+      const text = letters(fallback.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+      expect(letters(markdown), text.slice(0, 40)).toContain(text);
+    }
+    expect(markdown).toContain('[version 1.0](https://stepdocs.example/1.0/jumpcloud/)');
+    for (const html of ['latest/overview/index.html', '1.0/jumpcloud/index.html']) expect(existsSync(join(build.outDir, html.replace('index.html', 'index.md')))).toBe(true);
+  });
+
   it('documents every build rule on the Writing guides page', () => {
     const writing = page(build.outDir, 'writing-guides');
     for (const rule of GUIDE_RULES) expect(writing.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);

@@ -19,7 +19,7 @@ export interface MarkdownPage {
   /** The MDX body (after the frontmatter). */
   body: string;
   file: string;
-  /** Site URL of a content file link (`./okta.mdx#x`), or undefined to keep it. */
+  /** Absolute URL of a content file link (`./okta.mdx#x`) or a site path (`/1.0/okta/`), or undefined to keep it. */
   resolveLink?: (href: string) => string | undefined;
   /** Site URL of a figure's image, or undefined to keep the path as written. */
   resolveImage?: (src: string) => string | undefined;
@@ -64,7 +64,8 @@ function convert(node: MdNode, page: MarkdownPage): Out[] {
       return component(node, page);
     case 'link': {
       const href = node.url ?? '';
-      const resolved = isContentFileLink(href) ? page.resolveLink?.(href) : href.startsWith('#') ? `${page.url}${href}` : undefined;
+      const sitePath = href.startsWith('/') && !href.startsWith('//');
+      const resolved = isContentFileLink(href) || sitePath ? page.resolveLink?.(href) : href.startsWith('#') ? `${page.url}${href}` : undefined;
       return [{ ...withoutPosition(node), url: resolved ?? href, children: convertChildren(node.children ?? [], page) }];
     }
     default: {
