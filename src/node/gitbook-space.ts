@@ -47,7 +47,8 @@ interface SpaceLayout {
   root: string;
   summary: string | undefined;
   readme: string;
-  redirects: number;
+  /** `.gitbook.yaml` redirects: old path (from the space's URL) → page file. */
+  redirects: Record<string, string>;
 }
 
 function readLayout(space: string): SpaceLayout {
@@ -55,14 +56,14 @@ function readLayout(space: string): SpaceLayout {
   let root = space;
   let summary = 'SUMMARY.md';
   let readme = 'README.md';
-  let redirects = 0;
+  let redirects: Record<string, string> = {};
   if (existsSync(config)) {
     const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as { root?: string; structure?: { summary?: string; readme?: string }; redirects?: Record<string, string> };
     if (typeof data.root === 'string') root = resolve(space, data.root);
     if (!isInside(space, root)) throw new Error(`.gitbook.yaml: root \`${data.root}\` is outside the space; only folders inside it are imported`);
     if (typeof data.structure?.summary === 'string') summary = data.structure.summary;
     if (typeof data.structure?.readme === 'string') readme = data.structure.readme;
-    redirects = data.redirects && typeof data.redirects === 'object' ? Object.keys(data.redirects).length : 0;
+    if (data.redirects && typeof data.redirects === 'object') redirects = Object.fromEntries(Object.entries(data.redirects).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
   return { root, summary: existsSync(join(root, summary)) ? join(root, summary) : undefined, readme, redirects };
 }
@@ -96,14 +97,24 @@ export function planImport(options: ImportOptions): ImportPlan {
   // `path`: where the finding is, as an absolute path.
   const spaceFinding = (path: string, reason: string) => findings.push({ ruleId: 'gitbook/space', severity: importRule('gitbook/space').severity, reason, file: relative(process.cwd(), path) || path, source: 'stepdocs-import' });
   const isFile = statSync(input).isFile();
-  const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: 0 } : readLayout(input);
-  if (layout.redirects > 0) spaceFinding(join(input, '.gitbook.yaml'), `.gitbook.yaml has ${layout.redirects} redirects; stepdocs serves no redirects yet, so old URLs of the space will not forward`);
+  const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: {} } : readLayout(input);
   const markdown = isFile ? [basename(input)] : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
   const summary = layout.summary ? readSummary(readFileSync(layout.summary, 'utf8')) : [];
   const ordered = [...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path), ...markdown.filter((file) => !summary.some((entry) => entry.path === file))];
   for (const entry of summary) if (!markdown.includes(entry.path)) spaceFinding(layout.summary ?? join(layout.root, 'SUMMARY.md'), `SUMMARY.md lists ${entry.path}, which is not in the space`);
   const titles = new Map(ordered.map((file) => [file, titleOf(join(layout.root, file))]));
   const into = options.into.replace(/^\/+|\/+$/g, '');
+  // `.gitbook.yaml` redirects become `redirectFrom` on the page they lead to, below the folder the space goes into.
+  const redirectsTo = new Map<string, string[]>();
+  for (const [old, target] of Object.entries(layout.redirects)) {
+    const file = posix.normalize(target.replace(/^\.\//, ''));
+    if (!markdown.includes(file)) {
+      spaceFinding(join(input, '.gitbook.yaml'), `Redirect \`${old}\` → \`${target}\`: that page is not in the space, so the redirect is not kept`);
+      continue;
+    }
+    const path = old.replace(/^\/+|\/+$/g, '');
+    redirectsTo.set(file, [...(redirectsTo.get(file) ?? []), into ? `${into}/${path}` : path]);
+  }
 
   const pages = ordered.map((file, index): PlannedPage => {
     const absolute = join(layout.root, file);
@@ -122,7 +133,7 @@ export function planImport(options: ImportOptions): ImportPlan {
     };
     const { mdx, report, words, lost } = convertPage(readFileSync(absolute, 'utf8'), {
       file: relative(process.cwd(), absolute),
-      frontmatter: { idp: options.idp, product: options.product, lastReviewed: options.lastReviewed, section: group ?? options.section, order: (index + 1) * 10 },
+      frontmatter: { idp: options.idp, product: options.product, lastReviewed: options.lastReviewed, section: group ?? options.section, order: (index + 1) * 10, ...(redirectsTo.has(file) ? { redirectFrom: redirectsTo.get(file)! } : {}) },
       rewriteLink: resolveLink,
       titleOf: (url) => {
         const path = url.split('#')[0]!;

@@ -141,7 +141,7 @@ describe('npm run import:gitbook on a small space', () => {
     const space = mkdtempSync(join(tmpdir(), 'stepdocs-space-'));
     mkdirSync(join(space, 'docs/.gitbook/assets'), { recursive: true });
     mkdirSync(join(space, 'docs/setup'), { recursive: true });
-    writeFileSync(join(space, '.gitbook.yaml'), 'root: ./docs/\nstructure:\n  readme: intro.md\n  summary: SUMMARY.md\nredirects:\n  old: setup/okta.md\n');
+    writeFileSync(join(space, '.gitbook.yaml'), 'root: ./docs/\nstructure:\n  readme: intro.md\n  summary: SUMMARY.md\nredirects:\n  old: setup/okta.md\n  gone: missing.md\n');
     writeFileSync(join(space, 'docs/SUMMARY.md'), '# Table of contents\n\n* [Intro](intro.md)\n\n## Setup\n\n* [Okta](setup/okta.md)\n');
     writeFileSync(join(space, 'docs/intro.md'), '# Intro\n\nStart with [Okta](setup/okta.md#configure).\n');
     writeFileSync(join(space, 'docs/setup/okta.md'), '---\ndescription: Configure Okta for single sign-on.\n---\n\n# Okta\n\n## Configure\n\n![The Okta console](../.gitbook/assets/okta%20console.png)\n\nBack to [the intro](../intro.md).\n');
@@ -149,7 +149,7 @@ describe('npm run import:gitbook on a small space', () => {
     const dir = contentFolder();
     const result = run(dir, [space, '--version', 'latest', '--into', 'guides', '--reviewed', '2026-11-28']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('.gitbook.yaml has 1 redirects');
+    expect(result.stdout).toContain('Redirect `gone` → `missing.md`: that page is not in the space, so the redirect is not kept');
     expect(listFiles(join(dir, 'latest/guides'))).toEqual(['index.mdx', 'setup/images/okta-console.png', 'setup/okta.mdx']);
     const intro = readFileSync(join(dir, 'latest/guides/index.mdx'), 'utf8');
     expect(intro).toContain('Start with [Okta](./setup/okta.mdx#configure).');
@@ -158,9 +158,12 @@ describe('npm run import:gitbook on a small space', () => {
     expect(okta).toMatch(/\nsection: Setup\n/);
     expect(okta).toContain('<Figure src="./images/okta-console.png" alt="The Okta console" />');
     expect(okta).toContain('Back to [the intro](../index.mdx).');
+    // The space's old address of the page, below the folder it was imported into, redirects to it.
+    expect(okta).toMatch(/\nredirectFrom:\n {2}- guides\/old\n/);
     // The imported space builds, and its links check clean.
     const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(build.status).toBe(0);
+    expect(readFileSync(join(build.outDir, 'latest/guides/old/index.html'), 'utf8')).toContain('url=/latest/guides/setup/okta/');
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
     expect(check.stdout).toMatch(/^2 files, 0 errors, 0 warnings/);
   });

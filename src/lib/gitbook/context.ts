@@ -5,7 +5,7 @@ import type { PageReporter } from './page-report.ts';
 export interface ConvertOptions {
   /** Source path, for reports. */
   file: string;
-  frontmatter: { idp: string; product: string; lastReviewed: string; section: string; order: number };
+  frontmatter: { idp: string; product: string; lastReviewed: string; section: string; order: number; redirectFrom?: string[] };
   /** Rewrites a link target (relative `.md` links, app.gitbook.com links); undefined keeps it. */
   rewriteLink?: ((url: string) => string | undefined) | undefined;
   /** Title of a linked page, for content-ref blocks. */

@@ -303,6 +303,7 @@ export function outputWords(mdx: string, shown: { title: boolean; description: b
       return;
     }
     if (node.name === 'Hint') sink.add(attribute('title'));
+    if (node.name === 'Tab') sink.add(attribute('label'));
     if (node.name === 'Step') {
       const title = attribute('title').replace(/…$/, '').replace(/\s+/g, ' ').trim();
       const body = textOf(node.children ?? []).replace(/\s+/g, ' ').trim();

@@ -12,7 +12,6 @@ export const IMPORT_RULES = [
   { id: 'gitbook/unclosed-block', severity: 'warning', description: 'A block tag whose end tag never comes; its content runs to the end of the enclosing block.' },
   { id: 'gitbook/unknown-block', severity: 'warning', description: 'A `{% … %}` block with no stepdocs equivalent, kept verbatim as a code block.' },
   { id: 'gitbook/condition', severity: 'warning', description: 'A `{% if %}` visibility condition; its content is kept and shown to every reader.' },
-  { id: 'gitbook/tabs-as-headings', severity: 'info', description: 'Tabs written as a heading per tab with its panel below: stepdocs has no tabs component yet.' },
   { id: 'gitbook/unknown-html', severity: 'warning', description: 'An HTML element without an MDX mapping; its text is kept, the element is not.' },
   { id: 'gitbook/placeholder', severity: 'info', description: 'A `<placeholder>` GitBook exported as an HTML tag, kept as text the reader replaces.' },
   { id: 'gitbook/escaping-artefact', severity: 'info', description: 'A GitBook escaping artefact undone (doubled backslashes in an autolink).' },
@@ -23,7 +22,7 @@ export const IMPORT_RULES = [
   { id: 'gitbook/missing-alt', severity: 'warning', description: 'An image without alt text, marked `decorative` until someone describes it.' },
   { id: 'gitbook/dark-image', severity: 'warning', description: 'A dark-mode variant of an image, not kept: the light image shows in both themes.' },
   { id: 'gitbook/other-space-link', severity: 'warning', description: 'A link into another GitBook space, kept as it is (map it with `--links`).' },
-  { id: 'gitbook/space', severity: 'warning', description: 'Something about the space as a whole: a SUMMARY entry without its page, an image not in the space, redirects.' },
+  { id: 'gitbook/space', severity: 'warning', description: 'Something about the space as a whole: a SUMMARY entry without its page, an image not in the space, a redirect to a page not in the space.' },
 ] as const satisfies readonly ImportRule[];
 
 export type ImportRuleId = (typeof IMPORT_RULES)[number]['id'];

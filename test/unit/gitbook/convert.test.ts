@@ -62,7 +62,7 @@ describe('convertPage', () => {
     ['an image without alt', '![](https://files.gitbook.io/x/Shot.PNG?alt=media)', '<Figure src="./images/shot.png" decorative alt="" />'],
  ['an angle-bracketed asset path with spaces', '![Menu](<.gitbook/assets/Main Menu.png>)', '<Figure src="./images/main-menu.png" alt="Menu" />'],
     ['an image with a title', '![Login page](.gitbook/assets/login.png "The login page")', '<Figure src="./images/login.png" alt="Login page" caption="The login page" />'],
-    ['tabs', '{% tabs %}\n{% tab title="Windows" %}\nRun it.\n{% endtab %}\n{% tab title="macOS" %}\nOpen it.\n{% endtab %}\n{% endtabs %}', '### Windows\n\nRun it.\n\n### macOS\n\nOpen it.'],
+    ['tabs', '{% tabs %}\n{% tab title="Windows" %}\nRun it.\n{% endtab %}\n{% tab title="macOS" %}\nOpen it.\n{% endtab %}\n{% endtabs %}', '<Tabs>\n  <Tab label="Windows">\n    Run it.\n  </Tab>\n\n  <Tab label="macOS">\n    Open it.\n  </Tab>\n</Tabs>'],
     ['a code block with a title', '{% code title="setup.sh" %}\n```bash\necho hi\n```\n{% endcode %}', '```bash title="setup.sh"\necho hi\n```'],
     ['an embed', '{% embed url="https://www.youtube.com/watch?v=x" %}\nA video\n{% endembed %}', '[A video](https://www.youtube.com/watch?v=x)'],
     ['an unknown block, kept readable', '{% swagger method="get" path="/x" %}\n{% swagger-description %}\nGet x\n{% endswagger-description %}\n{% endswagger %}', '```text\n{% swagger method="get" path="/x" %}\n{% swagger-description %}\nGet x\n{% endswagger-description %}\n{% endswagger %}\n```'],
