@@ -9,6 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../src/lib/findings.ts';
 import { checkLinks, type ExternalReference, type SitePage } from '../src/lib/links/check-links.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../src/lib/redirects.ts';
+import { GUIDE_RULES } from '../src/lib/guide/rules.ts';
 import type { Version } from '../src/lib/versions.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
@@ -72,14 +73,14 @@ if (values.dist) {
   const contentDir = resolve(site.contentDir);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) usageError(`no content folder at ${site.contentDir}`);
   const prefix = relative(root, contentDir).split(sep).join('/') || '.';
-  const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'));
+  const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'), { identityProviders: site.identityProviders, products: site.products });
   const settings = { publicFiles: listFiles(resolve('public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude };
   const findingsCache = resolve('.stepdocs-cache/link-findings.json');
   const state = siteStateKey(content, settings);
   const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
   ({ findings, external, references } = result);
-  findings = [...findings, ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
+  findings = [...findings, ...pageRuleFindings(content.pages), ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
   fileCount = content.pages.length;
 }
 
@@ -94,7 +95,7 @@ switch (values.format) {
     process.stdout.write(formatGithub(findings));
     break;
   case 'sarif':
-    process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: LINK_RULES }));
+    process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...GUIDE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
     break;
   default: {
     const byFile = new Map<string, Finding[]>();
@@ -108,6 +109,11 @@ switch (values.format) {
   }
 }
 process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
+
+/** The build's page rules (frontmatter and structure), read with the content and cached with it. */
+function pageRuleFindings(pages: SitePage[]): Finding[] {
+  return pages.flatMap((page) => page.extract.structure);
+}
 
 /** Redirects of the pages' frontmatter and the configuration, checked against the site's routes and anchors. */
 function redirectFindings(pages: SitePage[], versions: Version[]): Finding[] {

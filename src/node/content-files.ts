@@ -8,6 +8,14 @@ import { join, relative, sep } from 'node:path';
 import { writeFileAtomic } from './write-file.ts';
 import { extractPage, type PageExtract } from '../lib/links/extract.ts';
 import type { SitePage } from '../lib/links/check-links.ts';
+import { checkGuide } from '../lib/guide/validate-guide.ts';
+import { checkFrontmatter } from '../lib/guide/frontmatter.ts';
+import { DEFAULT_SCHEMA_OPTIONS, type SchemaOptions } from '../lib/guide/schema.ts';
+import type { Finding } from '../lib/findings.ts';
+import { parse as parseYaml } from 'yaml';
+
+/** Guide rules whose defect a link rule reports too (`figure/missing-alt` is `images/missing-alt`): one finding each. */
+const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error']);
 
 export interface ContentFolder {
   pages: SitePage[];
@@ -18,8 +26,8 @@ export interface ContentFolder {
   stats: { files: number; parsed: number };
 }
 
-// 2: extracts carry `redirectFrom`.
-const CACHE_VERSION = 2;
+// 3: extracts carry `redirectFrom`, the frontmatter and the guide rules' findings.
+const CACHE_VERSION = 3;
 
 export function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
@@ -34,7 +42,9 @@ export function listFiles(root: string): string[] {
  * @param displayPrefix how paths are shown, e.g. `content`
  * @param cacheFile where extracts are cached between runs, or undefined for no cache
  */
-export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined): ContentFolder {
+export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined, schemaOptions: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): ContentFolder {
+  // The frontmatter rules depend on the configured lists: a change to them invalidates every cached finding.
+  const optionsKey = JSON.stringify(schemaOptions);
   const files = listFiles(contentDir);
   const cache = loadCache(cacheFile);
   const next: Record<string, PageExtract> = {};
@@ -49,10 +59,12 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
     }
     const source = readFileSync(join(contentDir, file), 'utf8');
     const display = `${displayPrefix.replace(/\/?$/, '/')}${file}`;
-    const key = createHash('sha1').update(display).update('\0').update(source).digest('hex');
+    const key = createHash('sha1').update(optionsKey).update('\0').update(display).update('\0').update(source).digest('hex');
     let extract = cache[key];
     if (!extract) {
       extract = extractPage(source, display);
+      // The guide rules the build applies, except those the link rules already report (images and alt text).
+      if (!extract.parseError) extract.structure = [...frontmatterFindings(extract, schemaOptions), ...checkGuide(source, { file: display }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId))];
       parsed += 1;
     }
     next[key] = extract;
@@ -62,6 +74,17 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
   }
   if (cacheFile) saveCache(cacheFile, next);
   return { pages, keys, assets, stats: { files: files.length, parsed } };
+}
+
+/** The frontmatter rules, on the frontmatter as written (line numbers count from the file's first line). */
+function frontmatterFindings(extract: PageExtract, options: SchemaOptions): Finding[] {
+  let data: unknown = {};
+  try {
+    data = parseYaml(extract.frontmatter ?? '', { schema: 'yaml-1.1' }) ?? {};
+  } catch {
+    // YAML that does not parse is reported by the build's own YAML error.
+  }
+  return checkFrontmatter(data, `---\n${extract.frontmatter ?? ''}\n---\n`, extract.file, undefined, options);
 }
 
 function loadCache(cacheFile: string | undefined): Record<string, PageExtract> {

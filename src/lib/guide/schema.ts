@@ -60,8 +60,21 @@ const common = {
     .describe('Old paths of this page inside its version (e.g. `jumpcloud`); each gets a redirect here (optional).'),
 };
 
+// Building a zod schema costs far more than using one: one per list of identity providers and products.
+const guideSchemas = new Map<string, ReturnType<typeof buildGuideSchema>>();
+
 /** Frontmatter of a guide (`kind: guide`, the default): a setup procedure for one identity provider. */
 export function guideSchemaFor(options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS) {
+  const key = JSON.stringify([options.identityProviders, options.products]);
+  let schema = guideSchemas.get(key);
+  if (!schema) {
+    schema = buildGuideSchema(options);
+    guideSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildGuideSchema(options: SchemaOptions) {
   const listed = (values: readonly string[]) => values.map((name) => `\`${name}\``).join(', ');
   return z.strictObject({
     kind: z.literal('guide').default('guide').describe('`guide` (default): a setup guide for one identity provider; `page`: a general page.'),
@@ -82,6 +95,12 @@ export function guideSchemaFor(options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS) 
 
 /** Frontmatter of a general page (`kind: page`): an overview, a troubleshooting page, an architecture page. */
 export function generalPageSchema() {
+  return GENERAL_PAGE_SCHEMA;
+}
+
+const GENERAL_PAGE_SCHEMA = buildGeneralPageSchema();
+
+function buildGeneralPageSchema() {
   return z.strictObject({
     kind: z.literal('page').describe('`page`: a general page, with no identity provider or product.'),
     title: common.title,

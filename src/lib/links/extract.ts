@@ -29,6 +29,10 @@ export interface PageExtract {
   anchors: string[];
   /** Headings whose text repeats, so their anchors differ only by a `-1` suffix; placed at the first repeat. */
   duplicateHeadings: Array<{ text: string; ids: string[]; place: Place | undefined }>;
+  /** The frontmatter as written (YAML without the `---` lines), for the frontmatter rules. */
+  frontmatter?: string;
+  /** Findings of the guide rules (structure: steps, hints, tabs …), filled in by the reader of the content folder. */
+  structure: Finding[];
   /** Old paths of the page (frontmatter `redirectFrom`), each with its line. */
   redirectFrom: Array<{ path: string; place: Place }>;
   /** `stepdocs-ignore rule-id` comments: rule ids suppressed per line. */
@@ -37,7 +41,7 @@ export interface PageExtract {
 }
 
 export function extractPage(source: string, file: string): PageExtract {
-  const page: PageExtract = { file, references: [], anchors: [], duplicateHeadings: [], redirectFrom: [], suppressions: [] };
+  const page: PageExtract = { file, references: [], anchors: [], duplicateHeadings: [], structure: [], redirectFrom: [], suppressions: [] };
   const parsed = parseContent(source, file);
   if (!parsed.ok) {
     page.parseError = parsed.finding;
@@ -68,6 +72,7 @@ export function extractPage(source: string, file: string): PageExtract {
     const place = startOf(node) ?? { line: 1, column: 1 };
     switch (node.type) {
       case 'yaml':
+        page.frontmatter = node.value ?? '';
         page.references.push(...frontmatterImages(node.value ?? '', place));
         page.redirectFrom.push(...redirectsFrom(node.value ?? '', place));
         return;
