@@ -80,6 +80,15 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    name: 'markdown',
+    script: 'scripts/bench/markdown-files.ts',
+    args: [process.env.BENCH_MARKDOWN_PAGES ?? '1000', process.env.BENCH_MARKDOWN_ROUNDS ?? '2'],
+    rows: (r) => [
+      { figure: `markdown: build of ${r.pages} pages with / without the Markdown copies, llms.txt and llms-full.txt (medians of ${r.rounds} rounds)`, value: `${r.withSeconds!.toFixed(1)} s / ${r.withoutSeconds!.toFixed(1)} s`, target: '-' },
+      { figure: 'markdown: time the AI files add (median of the rounds\' differences)', value: `${r.addedSeconds!.toFixed(1)} s (${((r.addedSeconds! / r.withoutSeconds!) * 100).toFixed(0)}%)`, target: '-' },
+    ],
+  },
+  {
     name: 'import',
     script: 'scripts/bench/import.ts',
     rows: (r) => [

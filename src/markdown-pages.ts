@@ -14,6 +14,7 @@ import { url } from './site';
 const images = import.meta.glob<string>('@content/**/*.{png,jpg,jpeg,gif,webp,avif,svg}', { query: '?no-inline', import: 'default', eager: true });
 
 export async function markdownRoutes() {
+  if (!siteConfig.markdown) return [];
   const guides = await allGuides();
   return guides.flatMap((guide) => {
     const address = addressOfGuide(guide);
@@ -24,7 +25,20 @@ export async function markdownRoutes() {
   });
 }
 
+// llms-full.txt repeats every page's Markdown: each is made once per build.
+const made = new Map<string, string>();
+
 export function markdownOf(guide: Guide, site: URL, isAlias: boolean): string {
+  const key = `${isAlias ? 'alias:' : ''}${guide.id}`;
+  let markdown = made.get(key);
+  if (markdown === undefined) {
+    markdown = makeMarkdown(guide, site, isAlias);
+    made.set(key, markdown);
+  }
+  return markdown;
+}
+
+function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
   const path = isAlias ? `${CURRENT_ALIAS}/${pathOfGuide(guide).split('/').slice(1).join('/')}` : pathOfGuide(guide);
   const absolute = (below: string) => new URL(url(below), site).href;
   const folder = guide.id.split('/').slice(0, -1).join('/');
@@ -71,7 +85,18 @@ function pagesInOrder(guides: readonly Guide[], version: Version): { sections: A
   return { home, sections: navigationFor(guides, version).map((section) => ({ label: section.label, pages: flatten(section.links) })) };
 }
 
+const llmsMade = new Map<string, { index: string; full: string }>();
+
+/** A version's llms.txt and llms-full.txt, made once per build. */
 export async function llmsOf(version: Version, site: URL): Promise<{ index: string; full: string }> {
+  const known = llmsMade.get(version.id);
+  if (known) return known;
+  const files = await makeLlms(version, site);
+  llmsMade.set(version.id, files);
+  return files;
+}
+
+async function makeLlms(version: Version, site: URL): Promise<{ index: string; full: string }> {
   const guides = await allGuides();
   const { home, sections } = pagesInOrder(guides, version);
   const entry = (guide: Guide) => ({ title: guide.data.title, markdownUrl: markdownUrlOf(guide, site), description: guide.data.description });

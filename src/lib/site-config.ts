@@ -31,6 +31,7 @@ export const siteConfigFileSchema = z.strictObject({
     .describe('Repository the content lives in: "Edit this page" links point into it (GitHub and GitLab).'),
   editUrl: z.string().optional().describe('Prefix of "Edit this page" links up to the content folder, when `repository` cannot say it; empty hides them. Env: STEPDOCS_EDIT_URL.'),
   search: z.boolean().optional().describe('Build a search index and show the search box (default true). Env: STEPDOCS_SEARCH=on|off.'),
+  markdown: z.boolean().optional().describe('Publish a Markdown copy of every page, llms.txt and llms-full.txt, and the "Copy page as Markdown" button (default true). Env: STEPDOCS_MARKDOWN=on|off.'),
   identityProviders: names('identity provider').optional().describe('Identity providers a guide\'s `idp` may name; adding one needs no code change.'),
   products: names('product').optional().describe('Products a guide\'s `product` may name.'),
   redirects: z.record(z.string(), z.string()).optional().describe('Old path (below the site base) → page path below the base, or an absolute URL.'),
@@ -54,6 +55,8 @@ export interface SiteConfig {
   editUrl: string;
   /** Whether the build writes a search index and pages offer search (off: faster preview builds, or a site that does not want search). */
   search: boolean;
+  /** Whether the build publishes the Markdown copies, llms.txt and llms-full.txt. */
+  markdown: boolean;
   identityProviders: string[];
   products: string[];
   /** Old path → target, as written in the configuration. */
@@ -96,6 +99,7 @@ export function resolveSiteConfig(sources: ConfigSources = {}): SiteConfig {
     contentDir,
     editUrl: env.STEPDOCS_EDIT_URL?.trim() ?? file.editUrl ?? editPrefix(file.repository ?? sources.gitRemote),
     search: onOff('STEPDOCS_SEARCH', env.STEPDOCS_SEARCH, file.search ?? true),
+    markdown: onOff('STEPDOCS_MARKDOWN', env.STEPDOCS_MARKDOWN, file.markdown ?? true),
     identityProviders: file.identityProviders ?? DEFAULT_IDENTITY_PROVIDERS,
     products: file.products ?? DEFAULT_PRODUCTS,
     redirects: file.redirects ?? {},
