@@ -11,6 +11,7 @@ import { currentVersion, VERSION_ID_PATTERN, type Version } from '../lib/version
 import { listFiles } from './content-files.ts';
 import { readVersions } from './versions.ts';
 import { writeFileAtomic } from './write-file.ts';
+import { isScalar, isSeq, parseDocument } from 'yaml';
 
 export interface CutOptions {
   contentDir: string;
@@ -60,7 +61,8 @@ export function cutVersion(options: CutOptions): CutPlan {
     const text = readFileSync(join(source, file), 'utf8');
     const result = rewriteLinks(text, `${id}/${file}`, current.id, id, options.base ?? '/');
     rewrites.push(...result.rewrites);
-    if (result.rewrites.length > 0) rewritten.set(file, result.text);
+    const frozen = withoutSiteRedirects(result.text);
+    if (result.rewrites.length > 0 || frozen !== result.text) rewritten.set(file, frozen);
   }
   const plan: CutPlan = { version, from: current, source, target, files: files.length, rewrites };
   if (options.dryRun) return plan;
@@ -82,6 +84,24 @@ export function cutVersion(options: CutOptions): CutPlan {
     if (renamed) rmSync(target, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A page's old addresses from the site root (`redirectFrom: [/sso/okta]`) keep leading to the current
+ * version: the frozen copy drops them, or the two copies would claim the same old path. Old paths
+ * inside the version (`okta`) stay: they redirect within each version.
+ */
+export function withoutSiteRedirects(text: string): string {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (!match || !/^redirectFrom\s*:/m.test(match[1]!)) return text;
+  const document = parseDocument(match[1]!);
+  const list = document.get('redirectFrom');
+  if (!isSeq(list)) return text;
+  const kept = list.items.filter((item) => !(isScalar(item) && String(item.value).trim().startsWith('/')));
+  if (kept.length === list.items.length) return text;
+  if (kept.length === 0) document.delete('redirectFrom');
+  else list.items = kept;
+  return `---\n${document.toString().trimEnd()}\n---${text.slice(match[0].length)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cutVersion, rewriteLinks } from '../../src/node/version-cut';
+import { cutVersion, rewriteLinks, withoutSiteRedirects } from '../../src/node/version-cut';
 
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'stepdocs-cut-'));
@@ -74,5 +74,15 @@ describe('version:cut', () => {
   it('rewrites links under a base path too, and nothing else', () => {
     const text = 'A [link](/docs/latest/x/) and [other](/docs/latestnews/) and `"/latest/x/"` in code.\n';
     expect(rewriteLinks(text, '1.0/a.mdx', 'latest', '1.0', '/docs/').text).toBe('A [link](/docs/1.0/x/) and [other](/docs/latestnews/) and `"/latest/x/"` in code.\n');
+  });
+});
+
+describe('version:cut and redirects', () => {
+  it('keeps old paths inside the version, and drops old site paths from the frozen copy so they keep leading to the current one', () => {
+    const page = '---\ntitle: Okta\nredirectFrom:\n  - okta\n  - /sso/okta # an old GitBook address\n---\n\nBody.\n';
+    expect(withoutSiteRedirects(page)).toBe('---\ntitle: Okta\nredirectFrom:\n  - okta\n---\n\nBody.\n');
+    expect(withoutSiteRedirects('---\ntitle: A\nredirectFrom: [/only/site]\n---\nBody')).toBe('---\ntitle: A\n---\nBody');
+    const untouched = '---\ntitle: A\nredirectFrom: [a, b]\n---\nBody';
+    expect(withoutSiteRedirects(untouched)).toBe(untouched);
   });
 });
