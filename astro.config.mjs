@@ -14,6 +14,7 @@ import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { redirects } from './src/integrations/redirects.ts';
+import { markdownFiles } from './src/integrations/markdown-files.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -53,6 +54,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
+    ...(config.markdown ? [markdownFiles()] : []),
     redirects({ contentDir: resolve(root, config.contentDir), versions, redirects: config.redirects, configFile: config.configFile, configText: configText(config), base: config.base, site: config.site }),
     ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
   ],

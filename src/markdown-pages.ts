@@ -13,8 +13,9 @@ import { url } from './site';
 // Every content image as a URL of the built site (the original file, published beside the optimised ones).
 const images = import.meta.glob<string>('@content/**/*.{png,jpg,jpeg,gif,webp,avif,svg}', { query: '?no-inline', import: 'default', eager: true });
 
+/** The Markdown copies as routes, for the dev server; a build writes them from the rendered pages instead. */
 export async function markdownRoutes() {
-  if (!siteConfig.markdown) return [];
+  if (!siteConfig.markdown || import.meta.env.PROD) return [];
   const guides = await allGuides();
   return guides.flatMap((guide) => {
     const address = addressOfGuide(guide);
