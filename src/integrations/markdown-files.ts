@@ -5,9 +5,9 @@
  * The dev server serves the same copies through the endpoint route, which a build leaves empty.
  */
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../node/write-file.ts';
 
 // Shared by the page renderer (inside Astro's build bundle) and this integration: one process, two module graphs.
 const KEY = Symbol.for('stepdocs.markdown-files');
@@ -33,7 +33,13 @@ export function markdownFiles(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        for (const [path, markdown] of registry()) writeFileAtomic(join(out, path), markdown);
+        // A fresh output folder that nothing else reads yet, beside each page's own index.html: one plain write a file
+        // (a temporary file and a rename would double the file-system operations, the slow part here).
+        for (const [path, markdown] of registry()) {
+          const file = join(out, path);
+          if (!existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, markdown);
+        }
         logger.info(`${registry().size} Markdown copies`);
         registry().clear();
       },

@@ -70,21 +70,31 @@ function parentOf<T>(slug: string, bySlug: ReadonlyMap<string, T>): T | undefine
   return undefined;
 }
 
-/** Where a page sits: its section and the pages above it, outermost first (not the page itself). */
-export function trailOf(sections: readonly NavSection[], id: string): { section: NavSection; ancestors: NavLink[] } | undefined {
-  const search = (links: readonly NavLink[], above: NavLink[]): NavLink[] | undefined => {
-    for (const link of links) {
-      if (link.id === id) return above;
-      const found = link.children ? search(link.children, [...above, link]) : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  for (const section of sections) {
-    const ancestors = search(section.links, []);
-    if (ancestors) return { section, ancestors };
+export interface Trail {
+  section: NavSection;
+  /** The pages above, outermost first (not the page itself). */
+  ancestors: NavLink[];
+}
+
+// Every page of a build asks for its trail in the same sidebar: it is indexed once per sidebar.
+const trails = new WeakMap<readonly NavSection[], Map<string, Trail>>();
+
+/** Where a page sits: its section and the pages above it. */
+export function trailOf(sections: readonly NavSection[], id: string): Trail | undefined {
+  let index = trails.get(sections);
+  if (!index) {
+    const built = new Map<string, Trail>();
+    const visit = (section: NavSection, links: readonly NavLink[], above: NavLink[]) => {
+      for (const link of links) {
+        built.set(link.id, { section, ancestors: above });
+        if (link.children) visit(section, link.children, [...above, link]);
+      }
+    };
+    for (const section of sections) visit(section, section.links, []);
+    trails.set(sections, built);
+    index = built;
   }
-  return undefined;
+  return index.get(id);
 }
 
 /** Anchor of a section on its version home, the way headings are slugged: `SSO & SCIM` → `sso--scim`. */
