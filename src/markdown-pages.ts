@@ -14,6 +14,23 @@ import { url } from './site';
 const images = import.meta.glob<string>('@content/**/*.{png,jpg,jpeg,gif,webp,avif,svg}', { query: '?no-inline', import: 'default', eager: true });
 
 /** The Markdown copies as routes, for the dev server; a build writes them from the rendered pages instead. */
+let byPath: Map<string, string> | undefined;
+
+/** The built URL of each content image by its path in the content folder (`latest/images/x.svg`), indexed once. */
+function imagesByPath(): Map<string, string> {
+  if (!byPath) {
+    const root = siteConfig.contentDir.replace(/^\.\//, '').replace(/\/+$/, '');
+    byPath = new Map(Object.entries(images).map(([key, value]) => [contentPath(key, root), value]));
+  }
+  return byPath;
+}
+
+/** A glob key (`/content/latest/images/x.svg`, or the content folder's absolute path) as a path inside the content folder. */
+function contentPath(key: string, root: string): string {
+  const at = key.indexOf(`/${root.split('/').pop()}/`);
+  return at === -1 ? key : key.slice(at + root.split('/').pop()!.length + 2);
+}
+
 export async function markdownRoutes() {
   if (!siteConfig.markdown || import.meta.env.PROD) return [];
   const guides = await allGuides();
@@ -57,8 +74,8 @@ function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
       return route ? new URL(route, site).href : undefined;
     },
     resolveImage: (src) => {
-      const key = Object.keys(images).find((candidate) => candidate.endsWith(`/${joinPath(folder, src)}`));
-      return key ? new URL(images[key]!, site).href : undefined;
+      const built = imagesByPath().get(joinPath(folder, src));
+      return built ? new URL(built, site).href : undefined;
     },
   });
 }
