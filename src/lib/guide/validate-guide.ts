@@ -77,11 +77,16 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
 
 type Report = (ruleId: GuideRuleId, place: Place | undefined, reason: string, note: string) => void;
 
+/** Children of a list component (`<Steps>`, `<Tabs>`) other than its items, each described as an author reads it. */
+function foreignChildren(node: MdNode, item: string): Array<{ child: MdNode; what: string }> {
+  return (node.children ?? [])
+    .filter((child) => child.name !== item && !isIgnorable(child))
+    .map((child) => ({ child, what: isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}` }));
+}
+
 function checkSteps(node: MdNode, report: Report) {
   const children = node.children ?? [];
-  for (const child of children) {
-    if (child.name === 'Step' || isIgnorable(child)) continue;
-    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}`;
+  for (const { child, what } of foreignChildren(node, 'Step')) {
     report('steps/unexpected-child', startOf(child), `\`<Steps>\` contains ${what}; expected only \`<Step>\` elements`, 'Move it inside the step it belongs to, or out of the `<Steps>` list.');
   }
   if (!children.some((child) => child.name === 'Step')) {
@@ -128,10 +133,7 @@ function checkStep(
 }
 
 function checkTabs(node: MdNode, report: Report) {
-  const children = node.children ?? [];
-  for (const child of children) {
-    if (child.name === 'Tab' || isIgnorable(child)) continue;
-    const what = isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}`;
+  for (const { child, what } of foreignChildren(node, 'Tab')) {
     report('tabs/unexpected-child', startOf(child), `\`<Tabs>\` contains ${what}; expected only \`<Tab>\` elements`, 'Move it inside the tab it belongs to, or out of the `<Tabs>` group.');
   }
 }
