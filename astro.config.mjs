@@ -54,7 +54,7 @@ export default defineConfig({
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
     mdx(),
     widgetBundles(),
-    ...(config.markdown ? [markdownFiles()] : []),
+    ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),
     redirects({ contentDir: resolve(root, config.contentDir), versions, redirects: config.redirects, configFile: config.configFile, configText: configText(config), base: config.base, site: config.site }),
     ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
   ],

@@ -9,28 +9,9 @@ import { pageMarkdown } from './lib/markdown/page-markdown';
 import { hasCurrentAlias } from './lib/routes';
 import { CURRENT_ALIAS } from './lib/versions';
 import { url } from './site';
-
-// Every content image as a URL of the built site (the original file, published beside the optimised ones).
-const images = import.meta.glob<string>('@content/**/*.{png,jpg,jpeg,gif,webp,avif,svg}', { query: '?no-inline', import: 'default', eager: true });
+import { handOverImage } from './integrations/markdown-files';
 
 /** The Markdown copies as routes, for the dev server; a build writes them from the rendered pages instead. */
-let byPath: Map<string, string> | undefined;
-
-/** The built URL of each content image by its path in the content folder (`latest/images/x.svg`), indexed once. */
-function imagesByPath(): Map<string, string> {
-  if (!byPath) {
-    const root = siteConfig.contentDir.replace(/^\.\//, '').replace(/\/+$/, '');
-    byPath = new Map(Object.entries(images).map(([key, value]) => [contentPath(key, root), value]));
-  }
-  return byPath;
-}
-
-/** A glob key (`/content/latest/images/x.svg`, or the content folder's absolute path) as a path inside the content folder. */
-function contentPath(key: string, root: string): string {
-  const at = key.indexOf(`/${root.split('/').pop()}/`);
-  return at === -1 ? key : key.slice(at + root.split('/').pop()!.length + 2);
-}
-
 export async function markdownRoutes() {
   if (!siteConfig.markdown || import.meta.env.PROD) return [];
   const guides = await allGuides();
@@ -73,9 +54,12 @@ function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
       const route = routeOfFileLink(guide.id, href, import.meta.env.BASE_URL, VERSIONS);
       return route ? new URL(route, site).href : undefined;
     },
+    // The original image, published at its path in the content folder when the build is done (a glob import
+    // of every image for Vite to emit cost a tenth of a 2,000-page build).
     resolveImage: (src) => {
-      const built = imagesByPath().get(joinPath(folder, src));
-      return built ? new URL(built, site).href : undefined;
+      const path = joinPath(folder, src);
+      handOverImage(path);
+      return new URL(url(path), site).href;
     },
   });
 }
