@@ -6,6 +6,7 @@ import type { Version } from './lib/versions';
 import { siteConfig } from './site';
 import { routeOfFileLink } from './lib/links/content-link';
 import { pageMarkdown } from './lib/markdown/page-markdown';
+import { joinAssetPath } from './lib/guide/resolve-asset';
 import { hasCurrentAlias } from './lib/routes';
 import { CURRENT_ALIAS } from './lib/versions';
 import { url } from './site';
@@ -57,21 +58,11 @@ function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
     // The original image, published at its path in the content folder when the build is done (a glob import
     // of every image for Vite to emit cost a tenth of a 2,000-page build).
     resolveImage: (src) => {
-      const path = joinPath(folder, src);
+      const path = joinAssetPath(folder, src);
       handOverImage(path);
       return new URL(url(path), site).href;
     },
   });
-}
-
-function joinPath(folder: string, src: string): string {
-  const parts = folder.split('/').filter(Boolean);
-  for (const segment of src.split('/')) {
-    if (segment === '.' || segment === '') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
-  }
-  return parts.join('/');
 }
 
 /** Absolute URL of a page's Markdown copy. */

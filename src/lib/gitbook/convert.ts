@@ -74,12 +74,18 @@ export function parsePage(source: string, options: ConvertOptions): Node {
 
 /** The fidelity check alone: the differences between a parsed page's words and an MDX text's. */
 export function pageDifferences(parsed: Node, mdx: string, options: ConvertOptions, shown: { title: boolean; description: boolean }): Difference[] {
+  return pageFidelity(parsed, mdx, options, shown).differences;
+}
+
+/** The differences, and how many words GitBook shows on the page (its description included when the page shows it). */
+function pageFidelity(parsed: Node, mdx: string, options: ConvertOptions, shown: { title: boolean; description: boolean }): { differences: Difference[]; words: number } {
   const data = frontmatterOf(parsed);
   const description = typeof data.description === 'string' ? data.description.trim().replace(/\s+/g, ' ') : '';
   const first = parsed.children?.find((node) => node.type !== 'yaml');
   const h1 = first?.type === 'heading' && first.depth === 1 ? textOf(first).trim() : '';
-  const words = sourceWords(parsed, { options, knownBlocks: KNOWN_BLOCKS });
-  return compareWords(shown.description ? withDescription(words, description, h1) : words, outputWords(mdx, shown));
+  const body = sourceWords(parsed, { options, knownBlocks: KNOWN_BLOCKS });
+  const words = shown.description ? withDescription(body, description, h1) : body;
+  return { differences: compareWords(words, outputWords(mdx, shown)), words: words.length };
 }
 
 export function convertPage(source: string, options: ConvertOptions): ConvertedPage {
@@ -105,9 +111,8 @@ export function convertPage(source: string, options: ConvertOptions): ConvertedP
   const mdx = `---\n${stringifyYaml(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${markdown.trimEnd()}\n`;
 
   const shown = { title: titleFromH1 !== undefined, description: descriptionFits };
-  const differences = pageDifferences(before, mdx, options, shown);
+  const { differences, words } = pageFidelity(before, mdx, options, shown);
   reportDifferences(differences, reporter, options.file.replace(/(\.gitbook)?\.md$/i, '.mdx'));
-  const words = sourceWords(before, { options, knownBlocks: KNOWN_BLOCKS }).length + (descriptionFits ? wordsOf(sourceDescription).length : 0);
   return { mdx, report: reporter.report, words, lost: lostWords(differences) };
 }
 
