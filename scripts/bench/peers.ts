@@ -10,7 +10,7 @@
  * Usage: node scripts/bench/peers.ts <pages> [mdx|md]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContent } from './generate-content.ts';
@@ -35,25 +35,35 @@ function run(command: string, args: string[], cwd: string, extra: NodeJS.Process
   return (performance.now() - start) / 1000;
 }
 
+/** The version of a package stepdocs itself runs with (its lockfile's, as installed). */
+function installed(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+// The peers run on the very Astro, MDX integration and Node stepdocs runs on: a ratio then measures the
+// generators, not the releases (a newer Astro, or one that refuses this Node, would skew or stop the run).
+const ASTRO = installed('astro');
+const MDX = installed('@astrojs/mdx');
+const NODE = installed('node');
+
 /** A project folder with the given package.json dependencies, installed with the machine's npm. */
 function project(name: string, dependencies: Record<string, string>): string {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies: { ...dependencies, node: '22' } }, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies: { ...dependencies, node: NODE } }, null, 2));
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   return dir;
 }
 
 // Install and lay out all three first, then build them in turns: this machine's speed drifts by
 // a fifth from one minute to the next, so each round compares builds made seconds apart.
-const minimal = project('minimal-astro', { astro: '^7.3.0', '@astrojs/mdx': '^8.0.0' });
+const minimal = project('minimal-astro', { astro: ASTRO, '@astrojs/mdx': MDX });
 cpSync(join(content.dir, 'latest'), join(minimal, 'content'), { recursive: true });
 mkdirSync(join(minimal, 'src/pages'), { recursive: true });
 writeFileSync(join(minimal, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n");
 writeFileSync(join(minimal, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }) }) };\n");
 writeFileSync(join(minimal, 'src/pages/[...slug].astro'), "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.data.title}</title></head><body><Content /></body></html>\n");
 
-const starlight = project('starlight', { astro: '^7.3.0', '@astrojs/starlight': '^0.42.0', '@astrojs/markdown-remark': '^7.3.0' });
+const starlight = project('starlight', { astro: ASTRO, '@astrojs/starlight': '^0.42.0', '@astrojs/markdown-remark': '^7.3.0' });
 mkdirSync(join(starlight, 'src/content/docs'), { recursive: true });
 cpSync(join(content.dir, 'latest'), join(starlight, 'src/content/docs'), { recursive: true });
 writeFileSync(join(starlight, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n");
