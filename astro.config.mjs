@@ -33,7 +33,7 @@ function orExit(read) {
 }
 const config = orExit(() => loadSiteConfig(process.env, root));
 const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
-const outDir = orExit(() => checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist'));
+const outDir = orExit(() => checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist', { keep: [{ path: config.contentDir, name: 'the content folder' }, { path: 'public', name: 'the public folder' }] }));
 
 export default defineConfig({
   site: config.site,

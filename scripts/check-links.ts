@@ -87,6 +87,8 @@ if (values.dist) {
 if (values.external) findings = [...findings, ...(await checkExternalLinks(external))];
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
+// Set before the report is written: a reader that stops early (`| head`) still gets the verdict.
+process.exitCode = findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 switch (values.format) {
   case 'json':
     process.stdout.write(`${JSON.stringify({ files: fileCount, references, findings }, null, 2)}\n`);
@@ -108,7 +110,6 @@ switch (values.format) {
     process.stdout.write(`${lines.join('\n')} (${references} references, ${seconds} s)\n`);
   }
 }
-process.exit(findings.some((finding) => finding.severity === 'error') ? 1 : 0);
 
 /** The build's page rules (frontmatter and structure), read with the content and cached with it. */
 function pageRuleFindings(pages: SitePage[]): Finding[] {

@@ -4,7 +4,7 @@
  * Exit codes: 0 no errors, 1 a file has an error, 2 usage error (no such file, bad flag).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkMetadata, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
+import { checkMetadata, DEFAULT_MAX_BYTES, tooLargeReport, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
 import type { Expectation } from '../src/lib/saml/rule.ts';
 import { formatPretty } from '../src/lib/report-format.ts';
 import { loadSiteConfig } from '../src/node/site-config.ts';
@@ -37,9 +37,14 @@ const config = orUsageError(usageError, () => loadSiteConfig(process.env));
 const rulesUrl = new URL(`${config.base}rules/metadata/`, config.site).href;
 const reports: MetadataReport[] = [];
 for (const file of positionals) {
-  reports.push(await checkMetadata(new Uint8Array(readFileSync(file)), { file, now, expect: values.expect as Expectation, rulesUrl }));
+  const options = { file, now, expect: values.expect as Expectation, rulesUrl };
+  // The size is judged before the file is read: a file of gigabytes is refused, not loaded.
+  const size = statSync(file).size;
+  reports.push(size > DEFAULT_MAX_BYTES ? tooLargeReport(size, options) : await checkMetadata(new Uint8Array(readFileSync(file)), options));
 }
 
+// Set before the report is written: a reader that stops early (`| head`) still gets the verdict.
+process.exitCode = reports.some((report) => report.counts.error > 0) ? 1 : 0;
 const KIND: Record<MetadataReport['kind'], string> = { idp: 'IdP metadata', sp: 'SP metadata', aggregate: 'aggregate', other: 'metadata without an IdP or SP role', 'not-metadata': 'not SAML metadata' };
 
 if (values.format === 'json') {
@@ -53,4 +58,3 @@ if (values.format === 'json') {
   });
   process.stdout.write(formatPretty(groups, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
 }
-process.exit(reports.some((report) => report.counts.error > 0) ? 1 : 0);

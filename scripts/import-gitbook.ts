@@ -6,14 +6,16 @@
  * the same input gives the same bytes.
  * Exit codes: 0 imported (or planned), 1 refused, failed or words lost, 2 usage error.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, type Finding } from '../src/lib/findings.ts';
 import { IMPORT_RULES } from '../src/lib/gitbook/rules.ts';
 import { formatGithub, formatPretty, formatSarif, type FileFindings } from '../src/lib/report-format.ts';
 import { loadSiteConfig } from '../src/node/site-config.ts';
 import { VERSION_ID_PATTERN } from '../src/lib/versions.ts';
-import { commandLine, orUsageError } from '../src/node/cli.ts';
+import { CommandExit, commandLine, orUsageError } from '../src/node/cli.ts';
+import { isInside } from '../src/node/confine.ts';
+import { withContentLock } from '../src/node/lock.ts';
 import { planImport } from '../src/node/gitbook-space.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 
@@ -46,6 +48,8 @@ const { values, positionals, usageError } = commandLine('import:gitbook', USAGE,
   'allow-loss': { type: 'boolean', default: false },
   format: { type: 'string', default: 'pretty' },
 });
+/** Screenshots are well below this; a larger answer is not an image a guide should carry. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['pretty', 'json', 'github', 'sarif'];
 if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
 let linkMap: Record<string, string> | undefined;
@@ -70,23 +74,34 @@ const show = (path: string) => relative(process.cwd(), path) || path;
 try {
   await run();
 } catch (error) {
+  if (error instanceof CommandExit) throw error;
   process.stderr.write(`import:gitbook: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }
 
 async function run(): Promise<void> {
   const plan = planImport({ input: positionals[0]!, into: values.into, idp: values.idp, product: values.product, lastReviewed: values.reviewed, section: values.section, ...(linkMap ? { linkMap } : {}) });
-  const outputs = [...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx as string | undefined, from: undefined as string | undefined })), ...plan.pages.flatMap((page) => page.copies.map((copy) => ({ path: join(versionDir, copy.to), content: undefined, from: copy.from })))];
   const words = plan.pages.reduce((sum, page) => sum + page.words, 0);
   const lost = plan.pages.reduce((sum, page) => sum + page.lost, 0);
   const findings: Finding[] = [...plan.findings, ...plan.pages.flatMap((page) => page.report.findings)];
   // A lost word, or an error such as an include cycle cut short, leaves a page short of what GitBook shows.
   const refusedForLoss = (lost > 0 || hasErrors(findings)) && !values['allow-loss'];
-  const existing = outputs.filter((output) => existsSync(output.path) && (output.content === undefined || readFileSync(output.path, 'utf8') !== output.content));
+  const remote = uniqueBy(plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target, path: join(versionDir, dirname(page.target), image.target) }))), (image) => image.path);
+  const manifest = join(versionDir, values.into, 'gitbook-images-to-fetch.json');
+  const outputs: Output[] = [
+    ...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx })),
+    ...plan.pages.flatMap((page) => page.copies.map((copy) => ({ path: join(versionDir, copy.to), from: copy.from }))),
+    ...(values['fetch-images'] ? remote.map((image) => ({ path: image.path, url: image.source })) : []),
+    ...(remote.length > 0 ? [{ path: manifest, content: manifestText(remote) }] : []),
+  ];
+  // Every file this run would write is checked before the first is: inside the version folder, one source each, nothing replaced without --force.
+  const outside = outputs.find((output) => !isInside(versionDir, output.path));
+  if (outside) throw new CommandExit(2, `import:gitbook: ${show(outside.path)} is outside the version folder ${show(versionDir)} (check --into); nothing was written.`);
+  const clash = clashOf(outputs);
+  if (clash) throw new CommandExit(1, `import:gitbook: two inputs would be written to ${show(clash)}; nothing was written. Rename one of them in the space.`);
+  const existing = outputs.filter((output) => existsSync(output.path) && !sameContent(output));
   if (existing.length > 0 && !values.force && !values['dry-run']) {
-    process.stderr.write(`import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.\n`);
-    process.exitCode = 1;
-    return;
+    throw new CommandExit(1, `import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.`);
   }
   const write = !values['dry-run'] && !refusedForLoss;
   const lines: string[] = [];
@@ -95,31 +110,68 @@ async function run(): Promise<void> {
     for (const [kind, count] of Object.entries(page.report.converted)) totals[kind] = (totals[kind] ?? 0) + count;
     lines.push(`${write ? 'wrote' : 'would write'} ${show(join(versionDir, page.target))} (from ${show(page.source)})`);
   }
+  let stillRemote = remote;
   if (write) {
-    for (const output of outputs) {
-      if (output.content !== undefined) writeFileAtomic(output.path, output.content);
-      else {
-        mkdirSync(dirname(output.path), { recursive: true });
-        copyFileSync(output.from!, output.path);
+    await withContentLock(resolve(site.contentDir), 'import:gitbook', async () => {
+      for (const output of outputs) {
+        if (output.content !== undefined && output.path !== manifest) writeFileAtomic(output.path, output.content);
+        else if (output.from !== undefined) copyFileAtomic(output.from, output.path);
       }
-    }
-    let remote = plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target })));
-    if (values['fetch-images'] && remote.length > 0) {
-      const fetched = await fetchImages(remote, (image) => join(versionDir, dirname(image.page), image.target));
-      lines.push(`Downloaded ${fetched.size} of ${remote.length} remote images.`);
-      remote = remote.filter((image) => !fetched.has(image.source));
-    }
-    if (remote.length > 0) writeFileAtomic(join(versionDir, values.into, 'gitbook-images-to-fetch.json'), `${JSON.stringify(remote, null, 2)}\n`);
+      if (values['fetch-images'] && remote.length > 0) {
+        const fetched = await fetchImages(remote);
+        lines.push(`Downloaded ${fetched.size} of ${remote.length} remote images.`);
+        stillRemote = remote.filter((image) => !fetched.has(image.path));
+      }
+      if (stillRemote.length > 0) writeFileAtomic(manifest, manifestText(stillRemote));
+    });
   }
   lines.push('', `Pages: ${plan.pages.length}. Converted: ${Object.entries(totals).sort().map(([kind, count]) => `${kind} ${count}`).join(', ') || 'nothing special'}.`);
-  const manifest = join(versionDir, values.into, 'gitbook-images-to-fetch.json');
-  const remoteCount = !write || !existsSync(manifest) ? plan.pages.reduce((sum, page) => sum + page.report.images.filter((image) => image.remote).length, 0) : (JSON.parse(readFileSync(manifest, 'utf8')) as unknown[]).length;
-  if (remoteCount > 0) lines.push('', `Images still to fetch: ${remoteCount} (listed in ${show(manifest)}; npm run check reports them as missing until they are saved).`);
+  if (stillRemote.length > 0) lines.push('', `Images still to fetch: ${stillRemote.length} (${write ? 'listed' : 'to be listed'} in ${show(manifest)}; npm run check reports them as missing until they are saved).`);
   const fidelity = `${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'}, ${words} words, ${lost} lost`;
   if (values['dry-run']) lines.push('', 'Dry run: nothing was written.');
   else if (refusedForLoss) lines.push('', 'Errors were found (listed below; words lost are gitbook/dropped-text): nothing was written. Fix the pages by hand after an import with --allow-loss, or report the construct.');
-  process.stdout.write(report(findings, lines, fidelity));
   if (refusedForLoss) process.exitCode = 1;
+  process.stdout.write(report(findings, lines, fidelity));
+}
+
+/** A file the import writes: text, a copy of a file of the space, or an image to download. */
+interface Output {
+  path: string;
+  content?: string;
+  from?: string;
+  url?: string;
+}
+
+/** The first path two different outputs would write. */
+function clashOf(outputs: readonly Output[]): string | undefined {
+  const seen = new Map<string, Output>();
+  for (const output of outputs) {
+    const key = output.path.toLowerCase();
+    const other = seen.get(key);
+    if (other && (other.content !== output.content || other.from !== output.from || other.url !== output.url)) return output.path;
+    seen.set(key, output);
+  }
+  return undefined;
+}
+
+/** True when the file already holds exactly what would be written (a re-run is no overwrite). */
+function sameContent(output: Output): boolean {
+  if (output.content !== undefined) return readFileSync(output.path, 'utf8') === output.content;
+  if (output.from !== undefined) return readFileSync(output.path).equals(readFileSync(output.from));
+  return false;
+}
+
+function manifestText(images: ReadonlyArray<{ page: string; source: string; target: string }>): string {
+  return `${JSON.stringify(images.map(({ page, source, target }) => ({ page, source, target })), null, 2)}\n`;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+
+function copyFileAtomic(from: string, to: string): void {
+  writeFileAtomic(to, new Uint8Array(readFileSync(from)));
 }
 
 /** The findings in the chosen format; pretty text also carries what was written and the fidelity line last. */
@@ -134,19 +186,23 @@ function report(findings: Finding[], lines: string[], fidelity: string): string 
   return `${lines.join('\n')}\n\n${findingsText}${fidelity}\n`;
 }
 
-/** Downloads images with a timeout each; an image that fails stays in the manifest. Returns the sources saved. */
-async function fetchImages(images: Array<{ source: string; page: string; target: string }>, pathOf: (image: { source: string; page: string; target: string }) => string): Promise<Set<string>> {
+/** Downloads images with a timeout and a size cap each; an image that fails stays in the manifest. Returns the paths saved. */
+async function fetchImages(images: ReadonlyArray<{ source: string; path: string }>): Promise<Set<string>> {
   const saved = new Set<string>();
   for (const image of images) {
-    if (saved.has(image.source)) continue;
     try {
       const response = await fetch(image.source, { signal: AbortSignal.timeout(15_000) });
       if (!response.ok) continue;
-      writeFileAtomic(pathOf(image), new Uint8Array(await response.arrayBuffer()));
-      saved.add(image.source);
+      const length = Number(response.headers.get('content-length') ?? 0);
+      if (length > MAX_IMAGE_BYTES) continue;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.byteLength > MAX_IMAGE_BYTES) continue;
+      writeFileAtomic(image.path, bytes);
+      saved.add(image.path);
     } catch {
       // Unreachable or too slow: listed in the manifest for later.
     }
   }
   return saved;
 }
+

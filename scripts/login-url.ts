@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { computeLoginUrl } from '../src/lib/keeper/login-url.ts';
 import { KEEPER_REGIONS, regionById } from '../src/lib/keeper/regions.ts';
-import { commandLine } from '../src/node/cli.ts';
+import { CommandExit, commandLine } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run login-url -- <value> [--region ${KEEPER_REGIONS.map((region) => region.id).join('|')}] [--json]
 
@@ -27,8 +27,7 @@ const result = computeLoginUrl(value, values.region ? { region: values.region } 
 
 if (!result.ok) {
   if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, code: result.code, message: result.message }, null, 2)}\n`);
-  process.stderr.write(`login-url: ${result.message} (${result.code})\n`);
-  process.exit(1);
+  throw new CommandExit(1, `login-url: ${result.message} (${result.code})`);
 }
 
 if (values.json) {

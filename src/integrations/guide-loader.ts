@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { PAGE_PATTERN } from '../lib/content-paths';
 import { formatFinding } from '../lib/findings';
 import { checkFrontmatter } from '../lib/guide/frontmatter';
 import { contentSchemaFor, type SchemaOptions } from '../lib/guide/schema';
@@ -15,7 +16,7 @@ import { guideError } from './guide-error';
 export function guideLoader(options: { contentDir: string; rulesUrl?: string; schemaOptions: SchemaOptions }): Loader {
   const schema = contentSchemaFor(options.schemaOptions);
   const inner = glob({
-    pattern: '**/*.{md,mdx}',
+    pattern: PAGE_PATTERN,
     base: options.contentDir,
     // Ids are the written paths, so `latest/jumpcloud` maps to its route without a second slugging.
     generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),

@@ -4,6 +4,7 @@
  * base) and in the site configuration (`redirects`: old path → page path or absolute URL). Pure:
  * the build writes what this computes, and `npm run check` reports what it finds.
  */
+import { splitLines } from './text-position.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { Finding, Place } from './findings.ts';
 import { addressOf, guidePath, hasCurrentAlias, STATIC_ROUTES, withBase } from './routes.ts';
@@ -88,7 +89,7 @@ export function collectRedirects(pages: readonly RedirectPage[], config: { redir
 export function jsonKeyPlace(text: string, key: string): Place | undefined {
   const offset = text.search(new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`));
   if (offset === -1) return undefined;
-  const before = text.slice(0, offset).split('\n');
+  const before = splitLines(text.slice(0, offset));
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 

@@ -28,8 +28,18 @@ export function summaryLine(files: number, findings: readonly Finding[]): string
 }
 
 /** Grouped by file: `path:line:col severity reason rule-id`, the fix indented under it, then a summary. */
+/**
+ * Text from the input (an entityID, a file name, a link) as it may be shown on a terminal: control
+ * characters, escape sequences and bidirectional overrides are written as `\u{…}` escapes, so a
+ * crafted value can neither draw lines of its own (a fake "0 errors") nor reorder what is shown.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}
+
 export function formatPretty(groups: readonly FileFindings[], options: { color?: boolean; showInfo?: boolean } = {}): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${printable(text)}\u001b[0m` : printable(text));
+  const plain = printable;
   const colors: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
   const lines: string[] = [];
   for (const group of groups) {
@@ -38,8 +48,8 @@ export function formatPretty(groups: readonly FileFindings[], options: { color?:
     if (shown.length === 0) lines.push(`  ${paint('32', 'no problems')}`);
     const sorted = [...shown].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareFindings(a, b));
     for (const finding of sorted) {
-      const where = finding.place ? `${finding.file}:${finding.place.line}:${finding.place.column}` : finding.file;
-      lines.push(`  ${where} ${paint(colors[finding.severity], finding.severity)} ${finding.reason} ${paint('2', finding.ruleId)}`);
+      const where = plain(finding.place ? `${finding.file}:${finding.place.line}:${finding.place.column}` : finding.file);
+      lines.push(`  ${where} ${paint(colors[finding.severity], finding.severity)} ${plain(finding.reason)} ${paint('2', finding.ruleId)}`);
       if (finding.note) lines.push(`    ${paint('2', `fix: ${finding.note}`)}`);
     }
     lines.push('');

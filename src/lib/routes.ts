@@ -75,3 +75,15 @@ export function pathBelowBase(base: string, path: string): string {
  * the pages under src/pages/ are their only other definition, and a build test keeps both in step.
  */
 export const STATIC_ROUTES = ['', 'writing-guides/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', '404.html', 'sitemap.xml', 'favicon.svg', 'llms.txt', 'llms-full.txt'] as const;
+
+/** Folders the build writes beside the pages: the search index, the embeddable widgets' scripts. */
+export const GENERATED_FOLDERS = ['pagefind/', 'widgets/'] as const;
+
+/**
+ * True when a version id would take a path the site already uses (`/sitemap.xml`, `/pagefind/`,
+ * `/embed/…`): its pages would overwrite those files or be dropped.
+ */
+export function isReservedVersionId(id: string): boolean {
+  const taken = [...STATIC_ROUTES, ...GENERATED_FOLDERS, '404'].map((route) => route.split('/')[0]!).filter(Boolean);
+  return taken.includes(id);
+}

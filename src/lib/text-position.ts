@@ -1,10 +1,18 @@
 /** Character offsets to 1-based line and column, with the line starts found once per text. */
 import type { Place } from './findings.ts';
 
+/** Line breaks as Markdown and XML parsers count them: CRLF, LF, and a lone CR (old Mac files). */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
   return starts;
+}
+
+/** The lines of a text, whichever line breaks it uses. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
 }
 
 /** A function from offset to place, for texts that report many places. */

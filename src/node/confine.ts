@@ -6,9 +6,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 
-/** True when `path` (which need not exist) is `root` or below it, after resolving links of the part that exists. */
+/** True when `path` is `root` or below it, after resolving links of the part of each that exists (neither need exist). */
 export function isInside(root: string, path: string): boolean {
-  const realRoot = realpathSync(root);
+  const realRoot = realExisting(resolve(root));
   const real = realExisting(resolve(path));
   const rel = relative(realRoot, real);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeFileAtomic } from './write-file.ts';
+import { isContentPath } from '../lib/content-paths.ts';
 import { extractPage, type PageExtract } from '../lib/links/extract.ts';
 import type { SitePage } from '../lib/links/check-links.ts';
 import { checkGuide } from '../lib/guide/validate-guide.ts';
@@ -15,7 +16,7 @@ import type { Finding } from '../lib/findings.ts';
 import { parse as parseYaml } from 'yaml';
 
 /** Guide rules whose defect a link rule reports too (`figure/missing-alt` is `images/missing-alt`): one finding each. */
-const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error']);
+const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error', 'links/unsupported-scheme']);
 
 export interface ContentFolder {
   pages: SitePage[];
@@ -26,14 +27,16 @@ export interface ContentFolder {
   stats: { files: number; parsed: number };
 }
 
-// 3: extracts carry `redirectFrom`, the frontmatter and the guide rules' findings.
-const CACHE_VERSION = 3;
+// Bumped when what a check finds changes; it also keys the cached findings of the link check.
+// 4: references written as expressions (`dynamic`), schemes judged as browsers do. 3: extracts carry `redirectFrom`, the frontmatter and the guide rules' findings.
+export const CACHE_VERSION = 4;
 
 export function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
   return (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter(isContentPath)
     .sort();
 }
 

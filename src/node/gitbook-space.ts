@@ -3,12 +3,14 @@
  * becomes which MDX page, in SUMMARY.md order and groups, with links and assets mapped.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../lib/findings.ts';
 import { convertPage, type PageReport } from '../lib/gitbook/convert.ts';
 import { importRule } from '../lib/gitbook/rules.ts';
+import { imageName, shortHash, withTag } from '../lib/gitbook/plugins/figures.ts';
 import { fileInside, isInside } from './confine.ts';
+import { decodeUriSafely } from '../lib/urls.ts';
 import { listFiles } from './content-files.ts';
 
 export interface PlannedPage {
@@ -79,7 +81,7 @@ export function readSummary(text: string): Array<{ path: string; title: string; 
       continue;
     }
     const link = /^\s*[*-]\s+\[([^\]]*)\]\(<?([^)>]+?)>?\)/.exec(line);
-    if (link && !/^[a-z]+:/i.test(link[2]!)) entries.push({ title: link[1]!.trim(), path: safeDecode(link[2]!.trim()), group });
+    if (link && !/^[a-z]+:/i.test(link[2]!)) entries.push({ title: link[1]!.trim(), path: decodeUriSafely(link[2]!.trim()), group });
   }
   return entries;
 }
@@ -116,19 +118,31 @@ export function planImport(options: ImportOptions): ImportPlan {
     redirectsTo.set(file, [...(redirectsTo.get(file) ?? []), into ? `${into}/${path}` : path]);
   }
 
+  const targets = isFile ? new Map([[markdown[0]!, basename(markdown[0]!).replace(/\.gitbook\.md$|\.md$/i, '.mdx')]]) : pageTargets(ordered, layout.readme);
+  for (const [file, target] of targets) {
+    const naive = targetOf(file, layout.readme);
+    if (!isFile && target !== naive) spaceFinding(join(layout.root, file), `${file} would become ${naive}, which another page of the space becomes too; it was written as ${target}`);
+  }
+  // Which file each image name in an output folder stands for: a second file with the same name gets a name of its own.
+  const imageOwners = new Map<string, string>();
+  const imageSourceOf = (page: string, url: string): string | undefined => {
+    const path = decodeUriSafely(url.split(/[?#]/)[0]!);
+    return [join(dirname(page), path), join(layout.root, path.replace(/^(\.\.\/)+/, ''))].find((option) => fileInside(layout.root, option));
+  };
+
   const pages = ordered.map((file, index): PlannedPage => {
     const absolute = join(layout.root, file);
     const group = summary.find((entry) => entry.path === file)?.group;
-    const fileTarget = isFile ? basename(file).replace(/\.gitbook\.md$|\.md$/i, '.mdx') : targetOf(file, layout.readme);
+    const fileTarget = targets.get(file)!;
     const target = into ? `${into}/${fileTarget}` : fileTarget;
     const resolveLink = (url: string): string | undefined => {
       const mapped = Object.entries(options.linkMap ?? {}).find(([prefix]) => url.startsWith(prefix));
       if (mapped) return mapped[1] + url.slice(mapped[0].length);
       const [path, hash] = url.split('#') as [string, string | undefined];
       if (/^[a-z]+:|^\/\//i.test(path) || !/\.md$/i.test(path)) return undefined;
-      const linked = posix.normalize(posix.join(posix.dirname(file), safeDecode(path)));
+      const linked = posix.normalize(posix.join(posix.dirname(file), decodeUriSafely(path)));
       if (!markdown.includes(linked)) return undefined;
-      const relativeTarget = posix.relative(posix.dirname(fileTarget), targetOf(linked, layout.readme));
+      const relativeTarget = posix.relative(posix.dirname(fileTarget), targets.get(linked) ?? targetOf(linked, layout.readme));
       return `${relativeTarget.startsWith('.') ? '' : './'}${relativeTarget}${hash ? `#${hash}` : ''}`;
     };
     const { mdx, report, words, lost } = convertPage(readFileSync(absolute, 'utf8'), {
@@ -137,9 +151,19 @@ export function planImport(options: ImportOptions): ImportPlan {
       rewriteLink: resolveLink,
       titleOf: (url) => {
         const path = url.split('#')[0]!;
-        return titles.get(posix.normalize(posix.join(posix.dirname(file), safeDecode(path))));
+        return titles.get(posix.normalize(posix.join(posix.dirname(file), decodeUriSafely(path))));
       },
       vars: varsFor(absolute, layout.root),
+      imageName: (url) => {
+        const from = imageSourceOf(absolute, url);
+        if (!from) return undefined;
+        const name = imageName(url);
+        const folder = posix.join(posix.dirname(target), 'images');
+        const owner = imageOwners.get(posix.join(folder, name));
+        const chosen = owner === undefined || owner === from ? name : withTag(name, shortHash(relative(layout.root, from).split(sep).join('/')));
+        imageOwners.set(posix.join(folder, chosen), from);
+        return chosen;
+      },
       // Includes are read only from inside the space: `../` and links out of it are refused.
       readInclude: (path) => {
         const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) => fileInside(layout.root, option));
@@ -149,14 +173,33 @@ export function planImport(options: ImportOptions): ImportPlan {
     const copies: Array<{ from: string; to: string }> = [];
     for (const image of report.images) {
       if (image.remote) continue;
-      const path = safeDecode(image.source);
-      const from = [join(dirname(absolute), path), join(layout.root, path.replace(/^(\.\.\/)+/, ''))].find((option) => fileInside(layout.root, option));
+      const from = imageSourceOf(absolute, image.source);
       if (from) copies.push({ from, to: posix.join(posix.dirname(target), image.target) });
       else spaceFinding(absolute, `Image ${image.source} is not in the space (or leaves it through a link); it was not copied`);
     }
     return { source: absolute, target, mdx, report, words, lost, copies };
   });
   return { pages, findings };
+}
+
+/**
+ * Each page's file in the version folder. Two pages that would become one file (`README.md` and
+ * `index.md` both `index.mdx`) are told apart before anything is written: the first in the space's
+ * order keeps the name, the next get `-2`, `-3`.
+ */
+function pageTargets(files: readonly string[], readme: string): Map<string, string> {
+  const taken = new Set<string>();
+  const targets = new Map<string, string>();
+  // The space's front pages claim their folder's index first, as GitBook shows them there.
+  const order = [...files.filter((file) => file === readme || /(^|\/)README\.md$/i.test(file)), ...files.filter((file) => !(file === readme || /(^|\/)README\.md$/i.test(file)))];
+  for (const file of order) {
+    const wanted = targetOf(file, readme);
+    let target = wanted;
+    for (let number = 2; taken.has(target.toLowerCase()); number += 1) target = wanted.replace(/\.mdx$/, `-${number}.mdx`);
+    taken.add(target.toLowerCase());
+    targets.set(file, target);
+  }
+  return targets;
 }
 
 function titleOf(file: string): string | undefined {
@@ -171,15 +214,6 @@ function titleOf(file: string): string | undefined {
   const title = data && typeof data === 'object' ? (data as { title?: unknown }).title : undefined;
   if (typeof title === 'string') return title;
   return /^#\s+(.+)$/m.exec(frontmatter ? text.slice(frontmatter[0].length) : text)?.[1]?.trim();
-}
-
-/** A URL path decoded (`%20` → space); as written when an escape is malformed. */
-function safeDecode(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }
 
 /** The nearest `.gitbook/vars.yaml` from the page up to the space root (monorepos hold one per space). */

@@ -1,6 +1,7 @@
 /** Reads `<contentDir>/versions.json` for the build and the command-line tools. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isReservedVersionId } from '../lib/routes.ts';
 import { parseVersions, type Version } from '../lib/versions.ts';
 
 export function readVersions(contentDir: string): Version[] {
@@ -13,5 +14,10 @@ export function readVersions(contentDir: string): Version[] {
   } catch (error) {
     throw new Error(`${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  return parseVersions(data, shown);
+  const versions = parseVersions(data, shown);
+  const reserved = versions.find((version) => isReservedVersionId(version.id));
+  if (reserved) throw new Error(`${shown}: version id \`${reserved.id}\` is a path the site already uses (${reservedNote}); rename the version and its folder`);
+  return versions;
 }
+
+const reservedNote = 'its pages would overwrite that file or folder, or be dropped';

@@ -12,6 +12,12 @@ export interface ConvertOptions {
   titleOf?: ((url: string) => string | undefined) | undefined;
   /** Source of an included file (`.gitbook/includes/…`) and a name for reports; undefined when it is not in the space. */
   readInclude?: ((path: string) => { text: string; name: string } | undefined) | undefined;
+  /**
+   * The file name a local image gets next to the page (`diagram.svg`), chosen by the caller that sees
+   * every page of the import, so two different files never get one name in one folder; undefined
+   * for the name from the URL.
+   */
+  imageName?: ((url: string) => string | undefined) | undefined;
   /** The space's variables (`.gitbook/vars.yaml`), for `space.vars.name` expressions. */
   vars?: Record<string, unknown> | undefined;
 }

@@ -7,6 +7,7 @@
  * The imports go at the end of the file, so every line an author sees in an error keeps its number;
  * only columns after a rewritten `src` on the same line move.
  */
+import { decodeUriSafely } from '../urls.ts';
 import { attribute, attributeRange, isJsx, walk, type MdNode } from './mdast.ts';
 import { isRemoteReference } from './resolve-asset.ts';
 
@@ -43,6 +44,6 @@ export function importFigureImages(source: string, tree: MdNode): string | null 
 
 /** `images/x.png` is a bare module name to a bundler; the author meant the file next to the guide. */
 function asModulePath(src: string): string {
-  const path = decodeURI(src.split(/[?#]/)[0]!);
+  const path = decodeUriSafely(src.split(/[?#]/)[0]!);
   return path.startsWith('./') || path.startsWith('../') || path.startsWith('/') ? path : `./${path}`;
 }

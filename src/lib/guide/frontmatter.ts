@@ -2,6 +2,7 @@
  * Frontmatter validation with findings that point at the offending line, so a wrong or missing
  * field fails the build naming the file, the field and what is expected.
  */
+import { splitLines } from '../text-position.ts';
 import type { Finding, Place } from '../findings.ts';
 import { closest } from '../text-distance.ts';
 import { DEFAULT_SCHEMA_OPTIONS, GUIDE_ONLY_FIELDS, generalPageSchema, guideSchemaFor, kindOf, PAGE_KINDS, type SchemaOptions } from './schema.ts';
@@ -65,7 +66,7 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
 
 /** Line of `field:` in the frontmatter block; the opening `---` when the field is absent. */
 function fieldPlace(source: string, field: string): Place | undefined {
-  const lines = source.split('\n');
+  const lines = splitLines(source);
   if (lines[0]?.trim() !== '---') return { line: 1, column: 1 };
   for (let index = 1; index < lines.length && lines[index]!.trim() !== '---'; index += 1) {
     if (new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(lines[index]!)) return { line: index + 1, column: 1 };

@@ -2,6 +2,7 @@
  * Reads MDX as mdast with Sätteri (the Rust parser Astro 7 already uses), and the few tree helpers
  * every content check needs. Parse failures come back as a finding, never as a thrown error.
  */
+import { splitLines } from '../text-position.ts';
 import { mdxToMdast, markdownToMdast } from 'satteri';
 import type { Finding, Place } from '../findings.ts';
 
@@ -70,6 +71,17 @@ export function isJsx(node: MdNode): boolean {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
+/**
+ * An attribute's string value, also when written as a JavaScript string literal without escapes or
+ * substitutions (`href={"/x/"}`); undefined when absent, bare or any other expression.
+ */
+export function attributeString(node: MdNode, name: string): string | undefined {
+  const value = attribute(node, name);
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') return undefined;
+  return /^\s*(["'`])((?:(?!\1)[^\\$])*)\1\s*$/.exec(value.expression)?.[2];
+}
+
 /** The attribute as written: a string for `a="x"`, `true` for a bare `a`, an expression marker for `a={x}`, undefined when absent. */
 export function attribute(node: MdNode, name: string): string | true | { expression: string } | undefined {
   const attr = node.attributes?.find((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name);
@@ -100,7 +112,7 @@ export function attributePlace(source: string, node: MdNode, name: string): Plac
   const range = attributeRange(source, node, name);
   if (!start || start.offset === undefined || !range) return startOf(node);
   // Count from the element's own start: a tag spans a few lines, the file may span thousands.
-  const between = source.slice(start.offset, range.start).split('\n');
+  const between = splitLines(source.slice(start.offset, range.start));
   return between.length === 1 ? { line: start.line, column: start.column + between[0]!.length } : { line: start.line + between.length - 1, column: between.at(-1)!.length + 1 };
 }
 

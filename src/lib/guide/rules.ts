@@ -170,6 +170,13 @@ export const GUIDE_RULES = [
     good: '<Figure src="./images/sso-tab.svg" alt="JumpCloud side menu with the SSO tab selected" />',
   },
   {
+    id: 'links/unsupported-scheme',
+    severity: 'error',
+    description: 'Links go to web pages, e-mail, phone numbers or site pages; never to `javascript:`, `vbscript:`, `data:`, `file:` or `blob:` URLs, however they are written (`java&#9;script:` is judged as a browser reads it).',
+    bad: '[Open the console](javascript:alert(document.cookie))',
+    good: '[Open the console](https://keepersecurity.com/console/)',
+  },
+  {
     id: 'copy/empty',
     severity: 'error',
     description: '`<Copy>` wraps the exact value the reader copies.',

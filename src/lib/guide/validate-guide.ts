@@ -6,10 +6,12 @@ import type { Finding, Place } from '../findings.ts';
 import { abbreviate, compareFindings } from '../findings.ts';
 import { closest } from '../text-distance.ts';
 import { GUIDE_COMPONENTS, HINT_TYPES, STEP_ID_PATTERN } from './components.ts';
-import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.ts';
+import { attribute, attributePlace, attributeString, isJsx, parseContent, startOf, textOf, walk, type MdNode } from './mdast.ts';
 import { guideOutline } from './outline.ts';
 import { isRemoteReference } from './resolve-asset.ts';
 import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
+import { LINK_PROPS } from '../links/link-props.ts';
+import { isDangerousUrl, urlScheme } from '../urls.ts';
 
 export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'case-mismatch'; actual: string };
 
@@ -72,7 +74,26 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
     }
   });
 
+  checkUnsafeUrls(tree, source, report);
   return findings.sort(compareFindings);
+}
+
+/** Links and link attributes (`href`, `src`, `action` …) whose URL would run code when followed. */
+function checkUnsafeUrls(tree: MdNode, source: string, report: Report): void {
+  walk(tree, (node) => {
+    const urls: Array<{ url: string; place: Place | undefined }> = [];
+    if (node.type === 'link' || node.type === 'definition') urls.push({ url: node.url ?? '', place: startOf(node) });
+    if (isJsx(node) && node.name) {
+      for (const prop of LINK_PROPS[node.name] ?? []) {
+        const url = attributeString(node, prop.attribute);
+        if (url !== undefined) urls.push({ url, place: attributePlace(source, node, prop.attribute) ?? startOf(node) });
+      }
+    }
+    for (const { url, place } of urls) {
+      if (!isDangerousUrl(url)) continue;
+      report('links/unsupported-scheme', place, `Link uses the \`${urlScheme(url)}:\` scheme (\`${abbreviate(url, 40)}\`), which runs code or carries content instead of linking`, 'Link to http(s) pages, e-mail (`mailto:`), phone (`tel:`) or site pages only.');
+    }
+  });
 }
 
 type Report = (ruleId: GuideRuleId, place: Place | undefined, reason: string, note: string) => void;

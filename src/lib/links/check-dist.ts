@@ -2,6 +2,7 @@
  * Dist mode: every `href`, `src` and `srcset` in the built HTML, so links that come from layouts,
  * the sidebar, the version switcher and components are checked too, against the files really built.
  */
+import { decodeSafely, isDangerousUrl, urlScheme } from '../urls.ts';
 import { parse } from 'node-html-parser';
 import type { Finding } from '../findings.ts';
 import { compareFindings } from '../findings.ts';
@@ -42,9 +43,9 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
     const lines = placeFinder(page.html);
     const report = (ruleId: LinkRuleId, offset: number, reason: string) => findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file, place: lines(offset), source: 'stepdocs-links' });
     const pageUrl = new URL(`http://site${base}${page.path.replace(/index\.html$/, '')}`);
-    for (const element of root.querySelectorAll('[href], [src], [srcset]')) {
+    for (const element of root.querySelectorAll('[href], [src], [srcset], [action], [formaction], [data]')) {
       const values: Array<[string, string]> = [];
-      for (const name of ['href', 'src']) {
+      for (const name of URL_ATTRIBUTES) {
         const value = element.getAttribute(name);
         if (value !== undefined) values.push([name, value]);
       }
@@ -60,9 +61,13 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
           external.push({ url: value.startsWith('//') ? `https:${value}` : value, file, place: lines(offset) });
           continue;
         }
-        if (/^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+        if (isDangerousUrl(value)) {
+          report('links/unsupported-scheme', offset, `\`${abbreviate(value)}\` (${attribute} of \`<${element.tagName.toLowerCase()}>\`) uses the \`${urlScheme(value)}:\` scheme, which runs code or carries content instead of linking`);
+          continue;
+        }
+        if (urlScheme(value) !== undefined) continue;
         const url = new URL(value, pageUrl);
-        let path = decodeURIComponent(url.pathname);
+        let path = decodeSafely(url.pathname);
         if (!path.startsWith(base)) {
           report(attribute === 'href' ? 'links/missing-page' : 'images/missing-file', offset, `\`${value}\` (${attribute}) is outside the site's base path \`${base}\``);
           continue;
@@ -75,11 +80,18 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
           continue;
         }
         const fragment = url.hash.slice(1);
-        if (fragment && fragment !== '_top' && target.endsWith('.html') && !ids.get(target)?.has(decodeURIComponent(fragment))) {
-          report('links/missing-anchor', offset, `\`${value}\`: no element on \`${target}\` has the id \`${decodeURIComponent(fragment)}\``);
+        if (fragment && fragment !== '_top' && target.endsWith('.html') && !ids.get(target)?.has(decodeSafely(fragment))) {
+          report('links/missing-anchor', offset, `\`${value}\`: no element on \`${target}\` has the id \`${decodeSafely(fragment)}\``);
         }
       }
     }
   }
   return { findings: findings.sort(compareFindings), references, external };
+}
+
+/** Attributes that hold a URL a browser follows or loads; `srcset` is read separately. */
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data'];
+
+function abbreviate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

@@ -2,6 +2,7 @@
  * Phase two of the link check: resolve every reference of every page against the site's own route
  * table, slugs and versions (imported, not re-implemented), and report what does not resolve.
  */
+import { decodeSafely, urlScheme } from '../urls.ts';
 import type { Finding, Place } from '../findings.ts';
 import { abbreviate, compareFindings } from '../findings.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
@@ -142,6 +143,10 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
 
     for (const reference of extract.references) {
       references += 1;
+      if (reference.dynamic) {
+        report('links/dynamic-url', reference.place, `\`${reference.via.slice(4)}\` is a JavaScript expression, which no check can follow`, 'Write the address as a string (`href="/latest/okta/"`), so the checker can follow it and refuse unsafe schemes.');
+        continue;
+      }
       const url = reference.url.trim();
       if (input.exclude?.some((pattern) => pattern.test(url))) continue;
       if (reference.kind === 'image') {
@@ -192,7 +197,8 @@ export function checkLinks(input: LinkCheckInput): LinkCheckResult {
         report('links/missing-page', reference.place, 'Link has an empty target', 'Fill in the address or remove the link.');
         return;
       }
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+      // The scheme a browser would follow: `java&#9;script:` and leading control characters do not hide it.
+      const scheme = urlScheme(url);
       if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
         external.push({ url: url.startsWith('//') ? `https:${url}` : url, file: extract.file, place: reference.place });
         return;
@@ -315,10 +321,3 @@ function hostOf(url: string): string {
   }
 }
 
-function decodeSafely(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

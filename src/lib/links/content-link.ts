@@ -3,6 +3,7 @@
  * turned into site routes. The site's Markdown pipeline and the link checker both use this, so a
  * link the checker accepts is a link the site renders.
  */
+import { decodeUriSafely } from '../urls.ts';
 import { isRemoteReference } from '../guide/resolve-asset.ts';
 import { addressOf, guidePath, withBase } from '../routes.ts';
 import type { Version } from '../versions.ts';
@@ -17,7 +18,7 @@ export function isContentFileLink(href: string): boolean {
 export function contentIdOfFileLink(fromId: string, href: string): string {
   const path = href.split(/[#?]/)[0]!;
   const parts = fromId.split('/').slice(0, -1);
-  for (const segment of decodeURI(path).split('/')) {
+  for (const segment of decodeUriSafely(path).split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') parts.pop();
     else parts.push(segment);

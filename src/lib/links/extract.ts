@@ -2,9 +2,10 @@
  * Phase one of the link check: everything one content file links to, and every anchor it offers.
  * Pure: source text in, references and anchors out, each with its line and column.
  */
+import { splitLines } from '../text-position.ts';
 import { parse as parseYaml } from 'yaml';
 import type { Finding, Place } from '../findings.ts';
-import { attribute, attributePlace, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../guide/mdast.ts';
+import { attribute, attributePlace, attributeString, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../guide/mdast.ts';
 import { guideOutline } from '../guide/outline.ts';
 import { FRONTMATTER_IMAGE_FIELDS, LINK_PROPS } from './link-props.ts';
 
@@ -20,6 +21,8 @@ export interface Reference {
   alt?: string | null;
   /** Set for images explicitly marked decorative (`decorative` prop). */
   decorative?: boolean;
+  /** Set for a JSX attribute written as an expression (`href={url}`): its address is unknown until run. */
+  dynamic?: boolean;
 }
 
 export interface PageExtract {
@@ -116,15 +119,23 @@ export function extractPage(source: string, file: string): PageExtract {
       if (typeof id === 'string' && node.name !== 'Step') page.anchors.push(id);
       const props = LINK_PROPS[node.name] ?? [];
       for (const prop of props) {
-        const value = attribute(node, prop.attribute);
-        if (typeof value !== 'string') continue;
+        const written = attribute(node, prop.attribute);
+        if (written === undefined || written === true) continue;
         const where = attributePlace(source, node, prop.attribute) ?? place;
+        // `href={"/x/"}` is a string all the same; any other expression is only known when the page runs.
+        const value = attributeString(node, prop.attribute);
+        if (value === undefined) {
+          page.references.push({ kind: prop.kind, url: '', place: where, via: `jsx:${node.name}.${prop.attribute}`, dynamic: true });
+          continue;
+        }
         if (prop.kind === 'image') {
           const alt = attribute(node, 'alt');
           const decorative = attribute(node, 'decorative');
           page.references.push({ kind: 'image', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, alt: typeof alt === 'string' ? alt : null, decorative: decorative === true || decorative === 'true' });
         } else {
-          page.references.push({ kind: 'link', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, text: textOf(node).trim() || (typeof attribute(node, 'aria-label') === 'string' ? (attribute(node, 'aria-label') as string) : '') });
+          // Only an anchor is read out by its text; a frame, form or embed has none to judge.
+          const text = node.name === 'a' ? textOf(node).trim() || (attributeString(node, 'aria-label') ?? '') : undefined;
+          page.references.push({ kind: 'link', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, ...(text === undefined ? {} : { text }) });
         }
       }
     }
@@ -150,7 +161,7 @@ export function redirectsFrom(yaml: string, place: Place): Array<{ path: string;
   }
   const list = data && typeof data === 'object' ? (data as { redirectFrom?: unknown }).redirectFrom : undefined;
   if (!Array.isArray(list)) return [];
-  const lines = yaml.split('\n');
+  const lines = splitLines(yaml);
   const fieldLine = Math.max(lines.findIndex((line) => /^redirectFrom\s*:/.test(line)), 0);
   return list.filter((path): path is string => typeof path === 'string').map((path) => {
     const at = lines.findIndex((line, index) => index >= fieldLine && line.includes(path));
@@ -167,7 +178,7 @@ function frontmatterImages(yaml: string, place: Place): Reference[] {
   }
   if (!data || typeof data !== 'object') return [];
   const references: Reference[] = [];
-  const lines = yaml.split('\n');
+  const lines = splitLines(yaml);
   for (const field of FRONTMATTER_IMAGE_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
     const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { src?: unknown }).src === 'string' ? (value as { src: string }).src : undefined;

@@ -12,6 +12,11 @@ export const LINK_PROPS: Record<string, LinkProp[]> = {
   img: [{ attribute: 'src', kind: 'image' }],
   Figure: [{ attribute: 'src', kind: 'image' }],
   iframe: [{ attribute: 'src', kind: 'link' }],
+  form: [{ attribute: 'action', kind: 'link' }],
+  button: [{ attribute: 'formaction', kind: 'link' }],
+  area: [{ attribute: 'href', kind: 'link' }],
+  object: [{ attribute: 'data', kind: 'link' }],
+  embed: [{ attribute: 'src', kind: 'link' }],
 };
 
 /** Frontmatter fields that name an image (for social cards and the like). */

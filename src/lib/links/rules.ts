@@ -9,6 +9,7 @@ export const LINK_RULES = [
   { id: 'links/leaves-version', severity: 'error', description: 'A page of one version links to pages of the same version (a site-absolute link must not jump to another version).' },
   { id: 'links/missing-in-version', severity: 'error', description: 'A page links to pages that exist in its own version, not only in the current one.' },
   { id: 'links/unsupported-scheme', severity: 'error', description: 'Links use http(s), mailto, tel or site paths; never `javascript:` or `data:`.' },
+  { id: 'links/dynamic-url', severity: 'error', description: 'Link and image addresses are written as strings, not JavaScript expressions (`href={…}`), so they can be checked.' },
   { id: 'links/empty-text', severity: 'warning', description: 'A link has text that says where it goes.' },
   { id: 'links/vague-text', severity: 'warning', description: 'Link text makes sense out of context ("domain reservation guide", not "here").' },
   { id: 'links/malformed-mailto', severity: 'warning', description: 'A `mailto:` link holds an e-mail address.' },

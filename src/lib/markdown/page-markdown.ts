@@ -11,6 +11,7 @@ import { attribute, parseContent, type MdNode } from '../guide/mdast.ts';
 import { isContentFileLink } from '../links/content-link.ts';
 import { isRemoteReference } from '../guide/resolve-asset.ts';
 import { widgetFallback } from './widget-fallbacks.ts';
+import { urlRangeOf, writeDestination } from './url-range.ts';
 
 export interface MarkdownPage {
   title: string;
@@ -76,32 +77,14 @@ function urlEdits(node: MdNode, page: MarkdownPage & { source?: string }): Array
     if (change) {
       const resolved = child.type === 'image' ? page.resolveImage?.(url) : url.startsWith('#') ? `${page.url}${url}` : page.resolveLink?.(url);
       if (resolved !== undefined && resolved !== url) {
-        const range = urlRange(child, page.source!);
+        const range = urlRangeOf(child, page.source!);
         if (!range) return false;
-        edits.push({ ...range, text: /[\s()<>]/.test(resolved) ? `<${resolved}>` : resolved });
+        edits.push({ from: range.from, to: range.to, text: writeDestination(resolved) });
       }
     }
     return (child.children ?? []).every(visit);
   };
   return visit(node) ? edits : undefined;
-}
-
-/** Where an inline link's or image's URL is written: `[text](url)`, `![alt](url "title")`, `[ref]: url`. */
-function urlRange(node: MdNode, source: string): { from: number; to: number } | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const written = source.slice(start, end);
-  const url = node.url ?? '';
-  if (node.type === 'definition') {
-    const at = written.indexOf(']:');
-    const offset = at === -1 ? -1 : written.indexOf(url, at + 2);
-    return offset === -1 ? undefined : { from: start + offset, to: start + offset + url.length };
-  }
-  if (!written.endsWith(')')) return undefined;
-  const open = written.lastIndexOf('](');
-  if (open === -1 || written.slice(open + 2, open + 2 + url.length) !== url) return undefined;
-  return { from: start + open + 2, to: start + open + 2 + url.length };
 }
 
 /** Links a copy must change: to an anchor, a site path or a content file (other relative links resolve as on the page). */

@@ -81,12 +81,13 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 /** Summaries of a 5,000-entity aggregate would dwarf the findings; list the first ones only. */
 const SUMMARY_LIMIT = 200;
 
-export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {}): Promise<MetadataReport> {
+/** A new report of a file of `size` bytes, with the reporter its rules write to. */
+function startReport(size: number, options: CheckOptions) {
   const file = options.file ?? 'metadata.xml';
   const now = options.now ?? new Date();
   const rulesUrl = options.rulesUrl ?? '/rules/metadata/';
   const findings: Finding[] = [];
-  const report: MetadataReport = { file, kind: 'not-metadata', size: bytes.length, encoding: null, entities: [], entityCount: 0, findings, counts: { error: 0, warning: 0, info: 0 }, checkedAt: now.toISOString() };
+  const report: MetadataReport = { file, kind: 'not-metadata', size, encoding: null, entities: [], entityCount: 0, findings, counts: { error: 0, warning: 0, info: 0 }, checkedAt: now.toISOString() };
   const reporter = (ruleId: string): Report => (finding) => {
     const rule = metadataRule(ruleId);
     findings.push({
@@ -104,6 +105,19 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
     report.counts = countSeverities(findings);
     return report;
   };
+  return { report, reporter, finish, now, findings };
+}
+
+/** The report of a file over the size limit, made from its size alone: callers that can stat a file refuse it before reading it. */
+export function tooLargeReport(size: number, options: CheckOptions = {}): MetadataReport {
+  const { reporter, finish } = startReport(size, options);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  reporter('input/too-large')({ reason: `The file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, far more than any identity provider's metadata` });
+  return finish();
+}
+
+export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {}): Promise<MetadataReport> {
+  const { report, reporter, finish, now } = startReport(bytes.length, options);
 
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -111,10 +125,7 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
       reporter('input/empty')({ reason: 'The file is empty (0 bytes); expected SAML metadata XML' });
       return finish();
     }
-    if (bytes.length > maxBytes) {
-      reporter('input/too-large')({ reason: `The file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}, far more than any identity provider's metadata` });
-      return finish();
-    }
+    if (bytes.length > maxBytes) return tooLargeReport(bytes.length, options);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       reporter('input/encoding')({ reason: decoded.message.replace(/\.$/, '') });
@@ -176,15 +187,40 @@ function inspectText(text: string, locator: Locator, reporter: (ruleId: string) 
     reporter('input/not-xml')({ place, reason: describeNonXml(head) });
     return false;
   }
-  const doctype = /<!DOCTYPE/i.exec(text.slice(0, Math.min(text.length, 1_000_000)));
-  if (doctype) {
-    const beforeRoot = text.slice(0, doctype.index).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|\s/g, '') === '';
-    if (beforeRoot) {
-      reporter('xml/doctype')({ place: locator.place(doctype.index), reason: 'The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything' });
-      return false;
-    }
+  const doctype = prologDoctype(text);
+  if (doctype !== undefined) {
+    reporter('xml/doctype')({ place: locator.place(doctype), reason: 'The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything' });
+    return false;
   }
   return true;
+}
+
+/**
+ * Where a DOCTYPE starts in the prolog (before the root element), however long the prolog and
+ * whatever comments and processing instructions it holds; undefined when there is none. The scan
+ * follows XML's own prolog grammar, so no layout of the prolog hides a DOCTYPE from the rule.
+ */
+export function prologDoctype(text: string): number | undefined {
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '\uFEFF' || char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      index += 1;
+      continue;
+    }
+    if (text.startsWith('<?', index)) {
+      const end = text.indexOf('?>', index + 2);
+      if (end === -1) return undefined;
+      index = end + 2;
+    } else if (text.startsWith('<!--', index)) {
+      const end = text.indexOf('-->', index + 4);
+      if (end === -1) return undefined;
+      index = end + 3;
+    } else {
+      return /^<!DOCTYPE/i.test(text.slice(index, index + 9)) ? index : undefined;
+    }
+  }
+  return undefined;
 }
 
 function describeNonXml(head: string): string {

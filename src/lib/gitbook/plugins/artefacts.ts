@@ -7,6 +7,7 @@
  * - empty bold markers (`****`), U+200C in code, a backslash that ends a paragraph, doubled breaks;
  * - block math (`$$` lines), which has no renderer here, becomes a `math` code block.
  */
+import { decodeUriSafely } from '../../urls.ts';
 import type { ImportContext } from '../context.ts';
 import { readTag } from '../html-tags.ts';
 import { mapChildren, PHRASING_PARENTS, textOf, walk, type Node } from '../tree.ts';
@@ -42,13 +43,7 @@ export function isAutolink(link: Node): boolean {
   const children = link.children ?? [];
   if (children.length !== 1 || children[0]!.type !== 'text') return false;
   const label = children[0]!.value ?? '';
-  let url = link.url ?? '';
-  try {
-    url = decodeURI(url);
-  } catch {
-    // A malformed escape: compare as written.
-  }
-  return label === url || label === link.url;
+  return label === decodeUriSafely(link.url ?? '') || label === link.url;
 }
 
 function unescapeAutolink(link: Node, context: ImportContext): Node {

@@ -4,6 +4,7 @@
  * report lists every image to copy or download. An image without alt text is marked `decorative`
  * rather than given an invented description.
  */
+import { decodeSafely } from '../../urls.ts';
 import type { ImportContext } from '../context.ts';
 import { jsxAttribute, jsxFlow, mapChildren, walk, type Node, type Position } from '../tree.ts';
 
@@ -39,24 +40,22 @@ function localImage(url: string, context: ImportContext, at: Position | undefine
   const images = context.reporter.report.images;
   const known = images.find((image) => image.source === url);
   if (known) return known.target;
-  let target = `./images/${imageName(url)}`;
+  let target = `./images/${(remote ? undefined : context.options.imageName?.(url)) ?? imageName(url)}`;
   // Two sources with one file name (`a/diagram.svg`, `b/diagram.svg`): the later one gets a name of its own.
-  if (images.some((image) => image.target === target)) target = target.replace(/(\.[\w]+)?$/, (extension) => `-${shortHash(url)}${extension}`);
-  {
-    images.push({ source: url, target, remote });
-    if (remote) context.reporter.add('gitbook/remote-image', `Remote image ${url.length > 80 ? `${url.slice(0, 79)}…` : url} must be downloaded to ${target}`, at, 'Run the import with `--fetch-images`, or save the image there by hand.');
-  }
+  if (images.some((image) => image.target === target)) target = withTag(target, shortHash(url));
+  images.push({ source: url, target, remote });
+  if (remote) context.reporter.add('gitbook/remote-image', `Remote image ${url.length > 80 ? `${url.slice(0, 79)}…` : url} must be downloaded to ${target}`, at, 'Run the import with `--fetch-images`, or save the image there by hand.');
   return target;
+}
+
+/** `images/diagram.svg` with a tag before the extension: `images/diagram-1a2b3c4d.svg`. */
+export function withTag(name: string, tag: string): string {
+  return name.replace(/(\.[\w]+)?$/, (extension) => `-${tag}${extension}`);
 }
 
 /** A stable local file name for an image: the last path segment of its URL, made file-system safe. */
 export function imageName(url: string): string {
-  let path = url.split(/[?#]/)[0]!;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A malformed escape: keep the name as written.
-  }
+  const path = decodeSafely(url.split(/[?#]/)[0]!);
   const last = path.split('/').pop() || 'image';
   return last.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'image';
 }

@@ -2,8 +2,7 @@
 import { BINDINGS, bindingName } from '../namespaces.ts';
 import { isBrowserBinding, type Endpoint } from '../model.ts';
 import { defineRules } from '../rule.ts';
-
-const DANGEROUS = /^\s*(javascript|data|vbscript|file|blob):/i;
+import { isDangerousUrl, urlScheme } from '../../urls.ts';
 
 function isLoopback(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -80,25 +79,26 @@ export const endpointRules = defineRules([
       stage: 'entity',
       run({ entity, locator }, report) {
         for (const endpoint of allEndpoints(entity.roles)) {
-          const scheme = DANGEROUS.exec(endpoint.location)?.[1];
-          if (scheme) report({ place: locator.attributePlace(endpoint.element, 'Location'), reason: `\`${endpoint.element.local}\` Location uses the \`${scheme.toLowerCase()}:\` scheme: \`${endpoint.location.slice(0, 60)}\`; expected an https:// URL` });
+          // Judged as a browser would follow it: `java&#9;script:` and a leading control character are still `javascript:`.
+          if (isDangerousUrl(endpoint.location)) report({ place: locator.attributePlace(endpoint.element, 'Location'), reason: `\`${endpoint.element.local}\` Location uses the \`${urlScheme(endpoint.location)}:\` scheme: \`${endpoint.location.slice(0, 60)}\`; expected an https:// URL` });
         }
       },
     },
   },
   {
     id: 'sso/insecure-location',
-    severity: 'warning',
+    severity: 'error',
     title: 'Endpoint locations use https',
-    why: 'SAML messages carry who the user is. Over plain http they can be read and altered on the way; only loopback addresses used for local testing are exempt.',
+    why: 'SAML messages carry who the user is. Over plain http they can be read and altered on the way, and at a sign-in URL the user types their identity provider password into a page sent in clear: an http SingleSignOnService is an error (saml2int and federation validators reject it), other endpoints a warning. Only loopback addresses used for local testing are exempt.',
     fix: 'Serve the identity provider over https and export the metadata again.',
     bad: '<md:SingleSignOnService Location="http://idp.example.com/sso" …/>',
     good: '<md:SingleSignOnService Location="https://idp.example.com/sso" …/>',
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
+        const signIn = new Set(entity.roles.flatMap((role) => role.sso));
         for (const endpoint of allEndpoints(entity.roles)) {
-          if (DANGEROUS.test(endpoint.location)) continue;
+          if (isDangerousUrl(endpoint.location)) continue;
           let url: URL;
           try {
             url = new URL(endpoint.location);
@@ -106,7 +106,7 @@ export const endpointRules = defineRules([
             report({ place: locator.attributePlace(endpoint.element, 'Location'), severity: 'error', reason: `\`${endpoint.element.local}\` Location \`${endpoint.location.slice(0, 80)}\` is not an absolute URL` });
             continue;
           }
-          if (url.protocol === 'http:' && !isLoopback(url)) report({ place: locator.attributePlace(endpoint.element, 'Location'), reason: `\`${endpoint.element.local}\` Location \`${endpoint.location.slice(0, 80)}\` uses http; expected https` });
+          if (url.protocol === 'http:' && !isLoopback(url)) report({ place: locator.attributePlace(endpoint.element, 'Location'), ...(signIn.has(endpoint) ? {} : { severity: 'warning' as const }), reason: `\`${endpoint.element.local}\` Location \`${endpoint.location.slice(0, 80)}\` uses http; expected https` });
         }
       },
     },
