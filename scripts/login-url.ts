@@ -3,10 +3,9 @@
  * an SSO ID, any SSO Connect Cloud URL or Keeper's SP metadata (`-` reads the value from stdin).
  * Exit codes: 0 printed, 1 the value was refused (reason on stderr), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
 import { computeLoginUrl } from '../src/lib/keeper/login-url.ts';
 import { KEEPER_REGIONS, regionById } from '../src/lib/keeper/regions.ts';
-import { CommandExit, commandLine } from '../src/node/cli.ts';
+import { CommandExit, commandLine, readStandardInput } from '../src/node/cli.ts';
 
 const USAGE = `Usage: npm run login-url -- <value> [--region ${KEEPER_REGIONS.map((region) => region.id).join('|')}] [--json]
 
@@ -22,7 +21,8 @@ if (values.region !== undefined && !regionById(values.region)) {
   usageError(`unknown region \`${values.region}\`; expected one of ${KEEPER_REGIONS.map((region) => region.id).join(', ')}`);
 }
 
-const value = positionals[0] === '-' ? readFileSync(0, 'utf8') : positionals[0]!;
+// Keeper's SP metadata is a few KB; a megabyte is far more than any value this command reads.
+const value = positionals[0] === '-' ? readStandardInput('login-url', 1024 * 1024) : positionals[0]!;
 const result = computeLoginUrl(value, values.region ? { region: values.region } : {});
 
 if (!result.ok) {

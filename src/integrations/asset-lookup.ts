@@ -1,13 +1,20 @@
-/** Resolves an image path written in a guide against the disk, noticing letter-case mismatches. */
+/**
+ * Resolves an image path written in a guide against the disk, noticing letter-case mismatches, and
+ * refusing files outside the content folder (`../` or a symlink out of it): the build publishes
+ * every image a guide names, so only the content's own images may be named.
+ */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { AssetStatus } from '../lib/guide/validate-guide.ts';
+import { decodeSafely } from '../lib/urls.ts';
+import { isInside } from '../node/confine.ts';
 
-export function assetLookup(guideFile: string): (src: string) => AssetStatus {
+export function assetLookup(guideFile: string, contentRoot: string): (src: string) => AssetStatus {
   const folder = dirname(guideFile);
   return (src) => {
-    const clean = decodeURIComponent(src.split(/[?#]/)[0]!);
+    const clean = decodeSafely(src.split(/[?#]/)[0]!);
     const target = resolve(folder, clean);
+    if (!isInside(contentRoot, target)) return { status: 'outside' };
     const segments = relative(folder, target).split(sep);
     let current = folder;
     const actual: string[] = [];

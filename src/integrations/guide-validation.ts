@@ -31,7 +31,8 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                   if (id.includes('?') || !/\.mdx?$/.test(id) || !contentRoots.some((contentRoot) => id.startsWith(contentRoot))) return null;
                   const file = id;
                   const shown = relative(root, file).split(sep).join('/');
-                  const { findings, tree } = checkGuide(code, { file: shown, checkAsset: assetLookup(file), rulesUrl: options.rulesUrl });
+                  const contentRoot = contentRoots.find((candidate) => id.startsWith(candidate))!;
+                  const { findings, tree } = checkGuide(code, { file: shown, checkAsset: assetLookup(file, contentRoot), rulesUrl: options.rulesUrl });
                   for (const finding of findings.filter((candidate) => candidate.severity !== 'error')) {
                     logger.warn(formatFinding(finding));
                   }

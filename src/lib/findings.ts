@@ -65,3 +65,19 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export function abbreviate(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * The first `limit` findings of each rule, in order, and how many of each rule were left out: a
+ * 100,000-entity aggregate can have a finding per entity, which no reader scrolls and no page renders fast.
+ */
+export function firstOfEachRule(findings: readonly Finding[], limit: number): { shown: Finding[]; hidden: Array<{ ruleId: string; count: number }> } {
+  const seen = new Map<string, number>();
+  const shown: Finding[] = [];
+  for (const finding of findings) {
+    const count = (seen.get(finding.ruleId) ?? 0) + 1;
+    seen.set(finding.ruleId, count);
+    if (count <= limit) shown.push(finding);
+  }
+  const hidden = [...seen].filter(([, count]) => count > limit).map(([ruleId, count]) => ({ ruleId, count: count - limit }));
+  return { shown, hidden };
+}

@@ -8,6 +8,7 @@
  * and stderr are flushed. A reader that goes away (`| head`) ends the command quietly, and an
  * unexpected error is one line on stderr, never a stack trace (STEPDOCS_DEBUG=1 shows it).
  */
+import { readSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 /** Ends a command with `code` after printing `message` (if any) on stderr. */
@@ -85,4 +86,27 @@ export function orUsageError<T>(usageError: (message: string) => never, read: ()
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Standard input as text, refused (exit 1) past `maxBytes` instead of read whole whatever its size. */
+export function readStandardInput(name: string, maxBytes: number): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  let total = 0;
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, buffer);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (count === 0) break;
+    total += count;
+    if (total > maxBytes) throw new CommandExit(1, `${name}: standard input is over ${Math.round(maxBytes / 1024)} KB; expected one value or one metadata file`);
+    chunks.push(Buffer.from(buffer.subarray(0, count)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

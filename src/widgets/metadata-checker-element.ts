@@ -7,7 +7,10 @@
  * Attributes: `expect` (idp, sp, any; default idp), `heading-level` (2–5, default 3),
  * `rules-url` (where rule ids link; default `rules/metadata/` next to the site root).
  */
-import type { Finding, Severity } from '../lib/findings.ts';
+import { firstOfEachRule, type Finding, type Severity } from '../lib/findings.ts';
+
+/** Findings shown per rule: enough to see the pattern; a file with a finding per entity still renders at once. */
+const FINDINGS_PER_RULE = 20;
 import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/saml/check-metadata.ts';
 import { el, headingLevel, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
@@ -199,7 +202,9 @@ export class MetadataChecker extends HTMLElement {
     for (const severity of ['error', 'warning', 'info'] as const) {
       const findings = report.findings.filter((finding) => finding.severity === severity);
       if (findings.length === 0) continue;
-      sections.push(el('section', { 'aria-label': SEVERITY_HEADINGS[severity] }, el(sub, {}, `${SEVERITY_HEADINGS[severity]} (${findings.length})`), el('ul', { class: 'findings' }, ...findings.map((finding) => this.#finding(finding)))));
+      const { shown, hidden } = firstOfEachRule(findings, FINDINGS_PER_RULE);
+      const rest = hidden.map(({ ruleId, count }) => el('li', { class: `${severity} more` }, el('p', {}, ...withCode(`… and ${count.toLocaleString('en')} more \`${ruleId}\` finding${count === 1 ? '' : 's'}; \`npm run check:metadata -- <file> --format json\` lists them all.`))));
+      sections.push(el('section', { 'aria-label': SEVERITY_HEADINGS[severity] }, el(sub, {}, `${SEVERITY_HEADINGS[severity]} (${findings.length.toLocaleString('en')})`), el('ul', { class: 'findings' }, ...shown.map((finding) => this.#finding(finding)), ...rest)));
     }
     if (report.entities.length > 0) {
       const more = report.entityCount > report.entities.length ? ` (first ${report.entities.length} of ${report.entityCount.toLocaleString('en')})` : '';

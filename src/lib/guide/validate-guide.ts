@@ -13,7 +13,7 @@ import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 import { LINK_PROPS } from '../links/link-props.ts';
 import { isDangerousUrl, urlScheme } from '../urls.ts';
 
-export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'case-mismatch'; actual: string };
+export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'outside' } | { status: 'case-mismatch'; actual: string };
 
 export interface ValidateOptions {
   /** Path shown in findings, e.g. `content/latest/jumpcloud.mdx`. */
@@ -75,6 +75,13 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
   });
 
   checkUnsafeUrls(tree, source, report);
+  // Markdown images are published as Figures are: none from outside the content folder.
+  if (options.checkAsset) {
+    walk(tree, (node) => {
+      const src = node.url ?? '';
+      if (node.type === 'image' && !isRemoteReference(src) && options.checkAsset!(src).status === 'outside') reportOutside(src, startOf(node), report);
+    });
+  }
   return findings.sort(compareFindings);
 }
 
@@ -94,6 +101,10 @@ function checkUnsafeUrls(tree: MdNode, source: string, report: Report): void {
       report('links/unsupported-scheme', place, `Link uses the \`${urlScheme(url)}:\` scheme (\`${abbreviate(url, 40)}\`), which runs code or carries content instead of linking`, 'Link to http(s) pages, e-mail (`mailto:`), phone (`tel:`) or site pages only.');
     }
   });
+}
+
+function reportOutside(src: string, place: Place | undefined, report: Report): void {
+  report('figure/missing-file', place, `Image \`${quote(src)}\` is outside the content folder, so it is not published`, 'Copy the image into the content folder, next to the guide (e.g. `./images/`), and point to the copy.');
 }
 
 type Report = (ruleId: GuideRuleId, place: Place | undefined, reason: string, note: string) => void;
@@ -194,7 +205,8 @@ function checkFigure(node: MdNode, source: string, options: ValidateOptions, rep
     report('figure/remote-src', attributePlace(source, node, 'src'), `Figure image \`${quote(src)}\` is hotlinked from another host`, 'Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.');
   } else if (options.checkAsset) {
     const result = options.checkAsset(src);
-    if (result.status === 'missing') {
+    if (result.status === 'outside') reportOutside(src, attributePlace(source, node, 'src'), report);
+    else if (result.status === 'missing') {
       report('figure/missing-file', attributePlace(source, node, 'src'), `Cannot find image file \`${src}\``, 'Check the path: it is relative to this guide\'s folder.');
     } else if (result.status === 'case-mismatch') {
       report('figure/missing-file', attributePlace(source, node, 'src'), `Image file \`${src}\` differs in letter case from \`${result.actual}\` on disk`, `Write \`src="${result.actual}"\`; it works on macOS but breaks on Linux servers.`);

@@ -26,7 +26,7 @@ export interface CertificateInfo {
   serialNumber: string;
 }
 
-export type CertificateResult = { ok: true; certificate: CertificateInfo } | { ok: false; problem: 'empty' | 'not-base64' | 'pem-inside-base64' | 'not-a-certificate'; message: string };
+export type CertificateResult = { ok: true; certificate: CertificateInfo } | { ok: false; problem: 'empty' | 'too-large' | 'not-base64' | 'pem-inside-base64' | 'not-a-certificate'; message: string };
 
 const SIGNATURE_ALGORITHMS: Record<string, [name: string, hash: string | undefined]> = {
   '1.2.840.113549.1.1.4': ['md5WithRSAEncryption', 'MD5'],
@@ -52,7 +52,17 @@ const CURVE_BITS: Record<string, number> = { 'P-256': 256, 'P-384': 384, 'P-521'
 const cache = new Map<string, Promise<CertificateResult>>();
 const CACHE_LIMIT = 20_000;
 
+/**
+ * Real certificates are 1–8 KB of base64 (a 16384-bit RSA key with long chains of names stays
+ * below 16 KB); anything over this is reported without being decoded, so a crafted file cannot make
+ * the checker spend minutes and gigabytes on one element.
+ */
+export const MAX_CERTIFICATE_CHARS = 64 * 1024;
+
 export function readCertificate(text: string): Promise<CertificateResult> {
+  if (text.length > MAX_CERTIFICATE_CHARS) {
+    return Promise.resolve({ ok: false, problem: 'too-large', message: `The certificate text is ${Math.round(text.length / 1024)} KB; real certificates are a few KB, so it was not decoded.` });
+  }
   const base64 = text.replace(/\s+/g, '');
   let result = cache.get(base64);
   if (!result) {

@@ -187,12 +187,38 @@ function inspectText(text: string, locator: Locator, reporter: (ruleId: string) 
     reporter('input/not-xml')({ place, reason: describeNonXml(head) });
     return false;
   }
+  const run = longestRunWithoutTag(text);
+  if (run.length > MAX_RUN_CHARS) {
+    reporter('input/too-large')({ place: locator.place(run.start), reason: `One element's text or tag is ${formatBytes(run.length)} long; metadata elements hold at most a few hundred KB (a logo), so the file was not parsed` });
+    return false;
+  }
   const doctype = prologDoctype(text);
   if (doctype !== undefined) {
     reporter('xml/doctype')({ place: locator.place(doctype), reason: 'The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything' });
     return false;
   }
   return true;
+}
+
+/**
+ * Longer than any element of real metadata (a certificate is a few KB, an embedded logo a few
+ * hundred): the XML parser's cost on one huge text node grows far faster than its length (40 MB took
+ * 10 s and 1.6 GB), so such a file is refused before parsing.
+ */
+const MAX_RUN_CHARS = 2 * 1024 * 1024;
+
+/** The longest stretch of the text without a `<`: the longest text node or tag. */
+function longestRunWithoutTag(text: string): { start: number; length: number } {
+  let longest = { start: 0, length: 0 };
+  let from = 0;
+  while (from <= text.length) {
+    const next = text.indexOf('<', from);
+    const end = next === -1 ? text.length : next;
+    if (end - from > longest.length) longest = { start: from, length: end - from };
+    if (next === -1) break;
+    from = next + 1;
+  }
+  return longest;
 }
 
 /**

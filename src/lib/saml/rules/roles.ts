@@ -53,6 +53,22 @@ export const roleRules = defineRules([
     },
   },
   {
+    id: 'roles/no-entities',
+    severity: 'error',
+    title: 'An aggregate lists at least one entity',
+    why: 'An `EntitiesDescriptor` with no `EntityDescriptor` inside it, at any depth of nesting, describes nobody: there is no sign-in URL or certificate to upload, whatever else the file holds.',
+    fix: 'Export the metadata again from the identity provider; a federation\'s aggregate that came out empty was cut short on the way.',
+    bad: '<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><md:EntitiesDescriptor/></md:EntitiesDescriptor>',
+    good: '<md:EntitiesDescriptor …><md:EntityDescriptor entityID="https://idp.example.com/saml">…</md:EntityDescriptor></md:EntitiesDescriptor>',
+    check: {
+      stage: 'document',
+      run({ entities, aggregate, root, locator }, report) {
+        if (!aggregate || entities.length > 0) return;
+        report({ place: locator.place(root.offset), reason: 'The `EntitiesDescriptor` holds no `EntityDescriptor` at any depth; there is no identity provider in this file' });
+      },
+    },
+  },
+  {
     id: 'roles/multiple-idps',
     severity: 'error',
     title: 'The file describes exactly one identity provider',
