@@ -74,7 +74,7 @@ if (values.dist) {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) usageError(`no content folder at ${site.contentDir}`);
   const prefix = relative(root, contentDir).split(sep).join('/') || '.';
   const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'), { identityProviders: site.identityProviders, products: site.products });
-  const settings = { publicFiles: listFiles(resolve('public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude };
+  const settings = { publicFiles: listFiles(resolve('public')), versions: orUsageError(usageError, () => readVersions(contentDir)), base: site.base, contentPrefix: prefix, exclude };
   const findingsCache = resolve('.stepdocs-cache/link-findings.json');
   const state = siteStateKey(content, settings);
   const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
