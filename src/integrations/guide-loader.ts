@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { PAGE_PATTERN } from '../lib/content-paths';
-import { formatFinding } from '../lib/findings';
+import { formatFinding, type Finding } from '../lib/findings';
 import { checkFrontmatter } from '../lib/guide/frontmatter';
 import { contentSchemaFor, type SchemaOptions } from '../lib/guide/schema';
 import { guideError } from './guide-error';
@@ -24,8 +24,10 @@ export function guideLoader(options: { contentDir: string; rulesUrl?: string; sc
   return {
     ...inner,
     name: 'stepdocs-guides',
-    load: (context) =>
-      inner.load({
+    // Every file is read before the sync fails, so one run lists the frontmatter errors of all guides.
+    load: async (context) => {
+      const failures: Array<{ file: string; findings: Finding[] }> = [];
+      await inner.load({
         ...context,
         parseData: async (props) => {
           try {
@@ -36,10 +38,16 @@ export function guideLoader(options: { contentDir: string; rulesUrl?: string; sc
             const source = readFileSync(resolve(props.filePath), 'utf8');
             const findings = checkFrontmatter(props.data, source, props.filePath, options.rulesUrl, options.schemaOptions);
             if (findings.length === 0) throw error;
-            const heading = findings.length === 1 ? 'A guide has a frontmatter error' : `A guide has ${findings.length} frontmatter errors`;
-            throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, resolve(props.filePath), findings[0]!.place);
+            failures.push({ file: resolve(props.filePath), findings });
+            // Kept unvalidated only until the load ends, which then fails: no page is built from it.
+            return props.data;
           }
         },
-      }),
+      });
+      if (failures.length === 0) return;
+      const findings = failures.flatMap((failure) => failure.findings);
+      const heading = `${findings.length} frontmatter error${findings.length === 1 ? '' : 's'} in ${failures.length} guide${failures.length === 1 ? '' : 's'}`;
+      throw guideError(`${heading}:\n${findings.map(formatFinding).join('\n')}`, failures[0]!.file, failures[0]!.findings[0]!.place);
+    },
   };
 }

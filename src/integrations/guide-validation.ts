@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFinding, hasErrors } from '../lib/findings.ts';
+import { formatFinding, hasErrors, type Finding } from '../lib/findings.ts';
 import { importFigureImages } from '../lib/guide/figure-imports.ts';
 import { parseContent, startOf } from '../lib/guide/mdast.ts';
 import { checkGuide } from '../lib/guide/validate-guide.ts';
@@ -16,7 +16,10 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
   return {
     name: 'stepdocs:guide-validation',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, logger }) => {
+      'astro:config:setup': ({ updateConfig, config, logger, command }) => {
+        // A build lists every failing guide at once: each failing file is noted and compiled empty, and
+        // the build stops when the bundle is done. The dev server shows each file's errors as it opens.
+        const failures: Array<{ file: string; errors: Finding[] }> = [];
         // fileURLToPath, not `.pathname`: a checkout path with a space or a non-ASCII letter stays a real path.
         const root = config.root instanceof URL ? fileURLToPath(config.root) : String(config.root);
         const contentRoots = options.contentDirs.map((dir) => resolve(root, dir) + sep);
@@ -38,9 +41,12 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                   }
                   if (hasErrors(findings)) {
                     const errors = findings.filter((finding) => finding.severity === 'error');
-                    const first = errors[0]!;
+                    if (command === 'build') {
+                      failures.push({ file, errors });
+                      return { code: '', map: null };
+                    }
                     const message = `${errors.length === 1 ? 'A guide has a structural error' : `A guide has ${errors.length} structural errors`}:\n${errors.map(formatFinding).join('\n')}`;
-                    throw guideError(message, file, first.place);
+                    throw guideError(message, file, errors[0]!.place);
                   }
                   if (!tree || !file.endsWith('.mdx')) return null;
                   const rewritten = importFigureImages(code, tree);
@@ -52,6 +58,17 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                     throw guideError(`${shown}${place ? `:${place.line}:${place.column}` : ''} error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks`, file, place);
                   }
                   return { code: rewritten, map: null };
+                },
+                buildEnd() {
+                  if (failures.length === 0) return;
+                  // Files compile in the bundler's order; the list reads in file order.
+                  failures.sort((a, b) => a.file.localeCompare(b.file));
+                  const errors = failures.flatMap((failure) => failure.errors);
+                  const first = failures[0]!;
+                  failures.length = 0;
+                  const files = new Set(errors.map((error) => error.file)).size;
+                  const heading = `${errors.length} structural error${errors.length === 1 ? '' : 's'} in ${files} guide${files === 1 ? '' : 's'}`;
+                  throw guideError(`${heading}:\n${errors.map(formatFinding).join('\n')}`, first.file, first.errors[0]!.place);
                 },
               },
             ],

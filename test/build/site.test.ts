@@ -346,6 +346,27 @@ describe('broken content fails the build', () => {
     expect(result.output).not.toContain('Stack trace');
   });
 
+  it('listing every failing guide at once, with code-running links and images from outside the content folder among the errors', () => {
+    const steps = '<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n';
+    const dir = brokenSite({
+      'latest/one.mdx': `${frontmatter}\n${steps}\n[Open](java&#9;script:alert(1))\n`,
+      'latest/two.mdx': `${frontmatter}\n<Figure src="../../outside.svg" alt="Outside" />\n\n![Also outside](../../outside.svg)\n`,
+    });
+    writeFileSync(join(dir, '..', 'outside.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>');
+    const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('4 structural errors in 2 guides:');
+    expect(result.output).toMatch(/latest\/one\.mdx:14:7 error Step id "a" is used twice/);
+    expect(result.output).toMatch(/latest\/one\.mdx:19:1 error Link uses the `javascript:` scheme .* \(links\/unsupported-scheme\)/);
+    expect(result.output).toMatch(/latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(figure\/missing-file\)/);
+    expect(result.output).toMatch(/latest\/two\.mdx:12:1 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder/);
+    expect(result.output).not.toMatch(/\n\s+at /);
+    const frontmatters = brokenSite({ 'latest/a.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n', 'latest/b.mdx': frontmatter.replace('section: Tests', 'section: 7') + '\nBody\n' });
+    const both = buildSite({ STEPDOCS_CONTENT_DIR: frontmatters });
+    expect(both.status).not.toBe(0);
+    expect(both.output).toContain('2 frontmatter errors in 2 guides:');
+  });
+
   it('on a wrong frontmatter field, naming the file, the field and what is expected', () => {
     const dir = brokenSite({ 'latest/broken.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n' });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
