@@ -79,3 +79,55 @@ describe('fuzzing the metadata engine', () => {
     expect(kinds.size).toBeGreaterThan(1);
   });
 });
+
+/** `javascript:` as a hostile file writes it: any letter case, characters as references, tabs and newlines inside, controls before. */
+function obfuscatedScheme(next: () => number): string {
+  const letters = [...'javascript'].map((char) => {
+    const cased = next() < 0.5 ? char.toUpperCase() : char;
+    const roll = next();
+    const written = roll < 0.2 ? `&#${cased.charCodeAt(0)};` : roll < 0.4 ? `&#x${cased.charCodeAt(0).toString(16)};` : cased;
+    return written + (next() < 0.15 ? ['&#9;', '&#10;', '&#13;', '\t'][Math.floor(next() * 4)] : '');
+  });
+  const lead = next() < 0.5 ? ['&#1;', '&#31;', ' ', '&#x20;'][Math.floor(next() * 4)]!.repeat(1 + Math.floor(next() * 3)) : '';
+  return `${lead}${letters.join('')}:alert(1)`;
+}
+
+/** A prolog of whitespace, a byte order mark, comments and processing instructions in any order and length. */
+function prolog(next: () => number): string {
+  const parts = ['\uFEFF', ' ', '\n', '\r\n', '\t', '<!-- note -->', '<!---->', '<?pi data?>', '<?xml-stylesheet href="x"?>', `<!--${'-x'.repeat(200)}-->`];
+  let text = next() < 0.5 ? '<?xml version="1.0" encoding="UTF-8"?>' : '';
+  for (let count = Math.floor(next() * 12); count > 0; count -= 1) text += parts[Math.floor(next() * parts.length)]!;
+  return text;
+}
+
+describe('fuzzing the classes hostile files use', () => {
+  const okta = readFileSync(join(CORPUS, 'okta-idp-metadata.xml'), 'utf8');
+  const now = new Date('2026-11-28T00:00:00Z');
+
+  it(`judges 300 obfuscated \`javascript:\` sign-in URLs as errors, never ready to upload (seed ${SEED})`, async () => {
+    const next = random(SEED + 1);
+    for (let index = 0; index < 300; index += 1) {
+      const location = obfuscatedScheme(next);
+      const report = await checkMetadata(new TextEncoder().encode(okta.replace(/Location="[^"]*"/, `Location="${location}"`)), { now });
+      const found = report.findings.find((finding) => finding.ruleId === 'sso/dangerous-scheme');
+      if (!found || found.severity !== 'error') throw new Error(`Location="${location}" was not refused: ${report.findings.map((finding) => finding.ruleId).join(', ')}`);
+    }
+  });
+
+  it(`finds a DOCTYPE behind 300 random prologs (seed ${SEED})`, async () => {
+    const next = random(SEED + 2);
+    for (let index = 0; index < 300; index += 1) {
+      const head = prolog(next);
+      const report = await checkMetadata(new TextEncoder().encode(`${head}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "y">]>\n${okta.replace(/^<\?xml[^>]*>\s*/, '')}`), { now });
+      if (!report.findings.some((finding) => finding.ruleId === 'xml/doctype')) throw new Error(`a DOCTYPE after ${JSON.stringify(head.slice(0, 80))} was not found`);
+    }
+  });
+
+  it('calls an aggregate empty at every depth of nesting, from 1 to 60 levels', async () => {
+    for (let depth = 1; depth <= 60; depth += 1) {
+      const inner = '<md:EntitiesDescriptor>'.repeat(depth - 1) + '</md:EntitiesDescriptor>'.repeat(depth - 1);
+      const report = await checkMetadata(new TextEncoder().encode(`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${inner}</md:EntitiesDescriptor>`), { now, expect: 'idp' });
+      expect(report.counts.error, `depth ${depth}`).toBeGreaterThan(0);
+    }
+  });
+});
