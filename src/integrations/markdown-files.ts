@@ -8,9 +8,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realFileInside } from '../node/confine.ts';
 
 interface BuildState {
   /** The output folder, set when a build starts: a dev server never writes. */
@@ -62,10 +63,8 @@ export function handOverImage(path: string): void {
  * the content folder are published: `..` and symlinks that leave it publish nothing.
  */
 async function copyImage(content: string, path: string, out: string): Promise<void> {
-  const from = await realpath(resolve(content, path)).catch(() => undefined);
+  const from = await realFileInside(content, resolve(content, path));
   if (from === undefined) return;
-  const rel = relative(content, from);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !(await stat(from)).isFile()) return;
   const to = join(out, path);
   await mkdir(dirname(to), { recursive: true });
   await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).catch((error: NodeJS.ErrnoException) => {

@@ -8,6 +8,7 @@
  * `rules-url` (where rule ids link; default `rules/metadata/` next to the site root).
  */
 import { firstOfEachRule, type Finding, type Severity } from '../lib/findings.ts';
+import { DEFAULT_MAX_BYTES } from '../lib/saml/limits.ts';
 
 /** Findings shown per rule: enough to see the pattern; a file with a finding per entity still renders at once. */
 const FINDINGS_PER_RULE = 20;
@@ -88,18 +89,19 @@ export class MetadataChecker extends HTMLElement {
   }
 
   /** Checks bytes as if the reader had dropped a file; resolves with the report. */
-  async check(bytes: Uint8Array, name = 'pasted metadata'): Promise<MetadataReport> {
+  /** Checks the bytes of a file; `{ size }` alone stands for a file refused unread for its size. */
+  async check(bytes: Uint8Array | { size: number }, name = 'pasted metadata'): Promise<MetadataReport> {
     const run = (this.#run += 1);
     this.#results.replaceChildren();
     this.#setStatus(`Checking ${name}…`);
     const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl };
-    const report = await this.#checkInWorker(bytes, options, run, bytes.length > PROGRESS_THRESHOLD);
+    const report = await this.#checkInWorker(bytes, options, run, bytes instanceof Uint8Array && bytes.length > PROGRESS_THRESHOLD);
     if (run === this.#run) this.#show(report);
     return report;
   }
 
   /** The engine (XML parser, X.509 library) is most of the widget's weight: it runs in a worker, loaded on the first check. */
-  #checkInWorker(bytes: Uint8Array, options: object, run: number, showProgress: boolean): Promise<MetadataReport> {
+  #checkInWorker(bytes: Uint8Array | { size: number }, options: object, run: number, showProgress: boolean): Promise<MetadataReport> {
     this.#worker?.terminate();
     const worker = startWorker(MetadataChecker.workerUrl!);
     this.#worker = worker;
@@ -123,6 +125,10 @@ export class MetadataChecker extends HTMLElement {
         this.#progress.hidden = true;
         reject(new Error(event.message || 'the checker\'s worker script could not be loaded'));
       });
+      if (!(bytes instanceof Uint8Array)) {
+        worker.postMessage({ size: bytes.size, options });
+        return;
+      }
       const copy = bytes.slice().buffer;
       worker.postMessage({ bytes: copy, options }, [copy]);
     });
@@ -176,7 +182,8 @@ export class MetadataChecker extends HTMLElement {
   }
 
   async #checkFile(file: File) {
-    await this.#safely(async () => this.check(new Uint8Array(await file.arrayBuffer()), file.name));
+    // Judged by its size before it is read: a file of gigabytes is refused, not loaded into the tab.
+    await this.#safely(async () => this.check(file.size > DEFAULT_MAX_BYTES ? { size: file.size } : new Uint8Array(await file.arrayBuffer()), file.name));
   }
 
   async #safely(work: () => Promise<unknown>) {

@@ -3,6 +3,7 @@
  * of each entity, findings with rule ids, places and fixes). No DOM and no `node:` imports, so the
  * widget, its Web Worker and the CLI all run this same code. It never throws on bad input.
  */
+import { DEFAULT_MAX_BYTES } from './limits.ts';
 import { countSeverities, type Finding, type Place, type Severity } from '../findings.ts';
 import { decodeBytes } from './decode.ts';
 import type { EntityModel } from './model.ts';
@@ -77,7 +78,7 @@ export interface MetadataReport {
   checkedAt: string;
 }
 
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 /** Summaries of a 5,000-entity aggregate would dwarf the findings; list the first ones only. */
 const SUMMARY_LIMIT = 200;
 
