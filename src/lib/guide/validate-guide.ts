@@ -75,11 +75,15 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
   });
 
   checkUnsafeUrls(tree, source, report);
-  // Markdown images are published as Figures are: none from outside the content folder.
+  // Markdown images are published as Figures are: from inside the content folder, files that exist.
   if (options.checkAsset) {
     walk(tree, (node) => {
       const src = node.url ?? '';
-      if (node.type === 'image' && !isRemoteReference(src) && options.checkAsset!(src).status === 'outside') reportOutside(src, startOf(node), report);
+      if (node.type !== 'image' || src === '' || isRemoteReference(src)) return;
+      const result = options.checkAsset!(src);
+      if (result.status === 'outside') reportOutside(src, startOf(node), report);
+      else if (result.status === 'missing') report('figure/missing-file', startOf(node), `Cannot find image file \`${quote(src)}\``, 'Check the path: it is relative to this guide\'s folder.');
+      else if (result.status === 'case-mismatch') report('figure/missing-file', startOf(node), `Image file \`${quote(src)}\` differs in letter case from \`${result.actual}\` on disk`, `Write \`${result.actual}\`; it works on macOS but breaks on Linux servers.`);
     });
   }
   return findings.sort(compareFindings);
