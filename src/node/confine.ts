@@ -4,7 +4,6 @@
  * leave the root are refused the same way.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 
 /** True when `path` is `root` or below it, after resolving links of the part of each that exists (neither need exist). */
@@ -31,17 +30,21 @@ function realExisting(path: string): string {
     rest.unshift(relative(parent, existing));
     existing = parent;
   }
-  return resolve(realpathSync(existing), ...rest);
+  return resolve(realpathSync.native(existing), ...rest);
 }
 
 /**
- * `fileInside` on libuv's threads, for a build that checks many files while pages render: the
- * existing file's real path when it lies inside `realRoot` (already a real path), else undefined.
+ * For many lookups under one root (a build's images): the existing file's real path when it lies
+ * inside `realRoot` (already a real path), else undefined. One native realpath call and one stat.
  */
-export async function realFileInside(realRoot: string, path: string): Promise<string | undefined> {
-  const real = await realpath(path).catch(() => undefined);
-  if (real === undefined) return undefined;
+export function realFileInside(realRoot: string, path: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
   const rel = relative(realRoot, real);
   if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return (await stat(real)).isFile() ? real : undefined;
+  return statSync(real).isFile() ? real : undefined;
 }
