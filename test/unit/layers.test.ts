@@ -1,0 +1,35 @@
+/**
+ * The layers keep to their direction: `src/lib/` is pure (no `node:`, no Astro, nothing from the
+ * layers above it), so the site, the widgets, the commands and the tests share it; `src/node/` adapts
+ * it to the file system and knows nothing of Astro; browser code (`src/widgets/`, `src/scripts/`)
+ * never reaches for Node. Read from every import of every file.
+ */
+import { dirname, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles } from '../support/imports';
+
+/** Where a relative import leads, as a project path (`src/lib/findings.ts`); other specifiers as written. */
+function target(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? posix.normalize(posix.join(dirname(file), specifier)) : specifier;
+}
+
+function violations(folder: string, forbidden: (target: string) => boolean): string[] {
+  return sourceFiles(folder).flatMap((file) => importsOf(file).filter((entry) => !entry.typeOnly && forbidden(target(file, entry.specifier))).map((entry) => `${file} imports ${entry.specifier}`));
+}
+
+const isNode = (path: string) => path.startsWith('node:');
+const isAstro = (path: string) => path === 'astro' || path.startsWith('astro/') || path.startsWith('astro:');
+
+describe('layers', () => {
+  it('src/lib is pure: no Node built-ins, no Astro, nothing from outside src/lib', () => {
+    expect(violations('src/lib', (path) => isNode(path) || isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/')))).toEqual([]);
+  });
+
+  it('src/node adapts src/lib to Node and knows nothing of Astro or the site', () => {
+    expect(violations('src/node', (path) => isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/')))).toEqual([]);
+  });
+
+  it('browser code (widgets and page scripts) never imports Node built-ins or the Node layer', () => {
+    for (const folder of ['src/widgets', 'src/scripts']) expect(violations(folder, (path) => isNode(path) || path.startsWith('src/node/'))).toEqual([]);
+  });
+});
