@@ -4,9 +4,10 @@
  * Configuration (excluded URL patterns): `stepdocs.config.json` → `{ "links": { "exclude": ["^https://…"] } }`,
  * read with the rest of the site configuration.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Finding } from '../src/lib/findings.ts';
+import { formatFinding, type Finding } from '../src/lib/findings.ts';
+import { isContentPath } from '../src/lib/content-paths.ts';
 import { checkLinks, type ExternalReference, type SitePage } from '../src/lib/links/check-links.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../src/lib/redirects.ts';
 import { GUIDE_RULES } from '../src/lib/guide/rules.ts';
@@ -14,7 +15,7 @@ import type { Version } from '../src/lib/versions.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
-import { formatGithub, formatPretty, formatSarif } from '../src/lib/report-format.ts';
+import { formatGithub, formatPretty, formatSarif, printable } from '../src/lib/report-format.ts';
 import { configText, loadSiteConfig } from '../src/node/site-config.ts';
 import { readVersions } from '../src/node/versions.ts';
 import { listFiles, readContentFolder } from '../src/node/content-files.ts';
@@ -28,16 +29,19 @@ const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github
   --format    pretty (default), json, github (workflow annotations) or sarif
   --external  also check http(s) links over the network (cached for a day in .stepdocs-cache/)
   --dist      check the built site in dist/ (run npm run build first) instead of the MDX sources
+  --watch     check again on every save and print only what changed (pretty format, sources only)
   --config    configuration file (default stepdocs.config.json)`;
 
 const { values, positionals, usageError } = commandLine('check', USAGE, {
       format: { type: 'string', default: 'pretty' },
       external: { type: 'boolean', default: false },
       dist: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       config: { type: 'string' }
     });
 const FORMATS = ['pretty', 'json', 'github', 'sarif'];
 if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
+if (values.watch && (values.dist || values.external || values.format !== 'pretty')) usageError('--watch checks the sources and prints pretty text; it cannot be combined with --dist, --external or --format');
 
 const root = process.cwd();
 const site = orUsageError(usageError, () => loadSiteConfig(process.env, root, values.config));
@@ -72,6 +76,36 @@ if (values.dist) {
 } else {
   const contentDir = resolve(site.contentDir);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) usageError(`no content folder at ${site.contentDir}`);
+  ({ findings, external, references, fileCount } = checkSources(contentDir));
+  if (values.watch) {
+    printPretty(findings, fileCount, references, ((performance.now() - started) / 1000).toFixed(2));
+    watchSources(contentDir, findings);
+  }
+}
+
+// With --watch the command keeps running: each save is checked again by watchSources.
+if (!values.watch) {
+  if (values.external) findings = [...findings, ...(await checkExternalLinks(external))];
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  // Set before the report is written: a reader that stops early (`| head`) still gets the verdict.
+  process.exitCode = findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+  switch (values.format) {
+    case 'json':
+      process.stdout.write(`${JSON.stringify({ files: fileCount, references, findings }, null, 2)}\n`);
+      break;
+    case 'github':
+      process.stdout.write(formatGithub(findings));
+      break;
+    case 'sarif':
+      process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...GUIDE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
+      break;
+    default:
+      printPretty(findings, fileCount, references, seconds);
+  }
+}
+
+/** Every page of every version: structure, frontmatter, links, anchors, images and redirects, from the caches where nothing changed. */
+function checkSources(contentDir: string): { findings: Finding[]; external: ExternalReference[]; references: number; fileCount: number } {
   const prefix = relative(root, contentDir).split(sep).join('/') || '.';
   const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'), { identityProviders: site.identityProviders, products: site.products });
   const settings = { publicFiles: listFiles(resolve('public')), versions: orUsageError(usageError, () => readVersions(contentDir)), base: site.base, contentPrefix: prefix, exclude };
@@ -79,36 +113,53 @@ if (values.dist) {
   const state = siteStateKey(content, settings);
   const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
-  ({ findings, external, references } = result);
-  findings = [...findings, ...pageRuleFindings(content.pages), ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
-  fileCount = content.pages.length;
+  const all = [...result.findings, ...pageRuleFindings(content.pages), ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
+  return { findings: all, external: result.external, references: result.references, fileCount: content.pages.length };
 }
 
-if (values.external) findings = [...findings, ...(await checkExternalLinks(external))];
+function printPretty(list: Finding[], files: number, referenceCount: number, seconds: string): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of list) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const groups = [...byFile].map(([file, entries]) => ({ file, findings: entries }));
+  const text = formatPretty(groups, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  // Clean files are not listed; the summary still counts every file checked.
+  const lines = text.trimEnd().split('\n');
+  lines[lines.length - 1] = lines.at(-1)!.replace(/^\d+ files?/, `${files} file${files === 1 ? '' : 's'}`);
+  process.stdout.write(`${lines.join('\n')} (${referenceCount} references, ${seconds} s)\n`);
+}
 
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-// Set before the report is written: a reader that stops early (`| head`) still gets the verdict.
-process.exitCode = findings.some((finding) => finding.severity === 'error') ? 1 : 0;
-switch (values.format) {
-  case 'json':
-    process.stdout.write(`${JSON.stringify({ files: fileCount, references, findings }, null, 2)}\n`);
-    break;
-  case 'github':
-    process.stdout.write(formatGithub(findings));
-    break;
-  case 'sarif':
-    process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...GUIDE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
-    break;
-  default: {
-    const byFile = new Map<string, Finding[]>();
-    for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-    const groups = [...byFile].map(([file, list]) => ({ file, findings: list }));
-    const text = formatPretty(groups, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-    // Clean files are not listed; the summary still counts every file checked.
-    const lines = text.trimEnd().split('\n');
-    lines[lines.length - 1] = lines.at(-1)!.replace(/^\d+ files?/, `${fileCount} file${fileCount === 1 ? '' : 's'}`);
-    process.stdout.write(`${lines.join('\n')} (${references} references, ${seconds} s)\n`);
-  }
+/**
+ * `--watch`: checks again after each save (changes within 100 ms are one save) and prints what
+ * changed: `+` for a new finding, `-` for one fixed, then the new totals. Runs until interrupted.
+ */
+function watchSources(contentDir: string, first: Finding[]): void {
+  let previous = new Map(first.map((finding) => [findingKey(finding), finding]));
+  let timer: NodeJS.Timeout | undefined;
+  const recheck = () => {
+    const startedAt = performance.now();
+    const next = checkSources(contentDir);
+    const current = new Map(next.findings.map((finding) => [findingKey(finding), finding]));
+    const added = [...current].filter(([key]) => !previous.has(key)).map(([, finding]) => finding);
+    const fixed = [...previous].filter(([key]) => !current.has(key)).map(([, finding]) => finding);
+    previous = current;
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
+    const errors = next.findings.filter((finding) => finding.severity === 'error').length;
+    // Each line made printable on its own: a finding's text comes from the page, its hint line from the rule.
+    const shown = (finding: Finding) => formatFinding(finding).split('\n').map(printable);
+    const lines = [...added.flatMap((finding) => `+ ${shown(finding).join('\n')}`), ...fixed.map((finding) => `- fixed: ${shown(finding)[0]}`)];
+    process.stdout.write(`${lines.length > 0 ? `${lines.join('\n')}\n` : ''}${new Date().toLocaleTimeString('en-GB')} ${added.length} new, ${fixed.length} fixed; ${errors} error${errors === 1 ? '' : 's'}, ${next.findings.length - errors} other in ${next.fileCount} files (${seconds} s)\n`);
+  };
+  watch(contentDir, { recursive: true }, (_event, name) => {
+    // Only content: dot-files (editors' swap files, a cut in progress) are not pages or images.
+    if (name && !isContentPath(String(name).split(sep).join('/'))) return;
+    clearTimeout(timer);
+    timer = setTimeout(recheck, 100);
+  });
+  process.stdout.write(`Watching ${relative(root, contentDir) || contentDir} for changes; Ctrl+C stops.\n`);
+}
+
+function findingKey(finding: Finding): string {
+  return `${finding.file}:${finding.place?.line ?? 0}:${finding.place?.column ?? 0} ${finding.ruleId} ${finding.reason}`;
 }
 
 /** The build's page rules (frontmatter and structure), read with the content and cached with it. */

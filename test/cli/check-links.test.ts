@@ -127,3 +127,40 @@ describe('npm run check', () => {
     expect(result.stderr).toContain('run `npm run build` first');
   });
 });
+
+describe('npm run check --watch', () => {
+  it('reports a planted error within a second of the save, and its fix, printing only what changed', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-watch-'));
+    mkdirSync(join(dir, 'latest'));
+    writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
+    const page = '---\nkind: page\ntitle: Watched\ndescription: A page edited while the check watches.\nsection: Tests\n---\n\n';
+    writeFileSync(join(dir, 'latest/watched.mdx'), `${page}Fine.\n`);
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--watch'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    const waitFor = async (pattern: RegExp, since: number) => {
+      for (let waited = 0; waited < 20_000; waited += 50) {
+        if (pattern.test(output.slice(since))) return performance.now();
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`no ${pattern} in:\n${output}`);
+    };
+    try {
+      await waitFor(/Watching .* for changes/, 0);
+      let mark = output.length;
+      const saved = performance.now();
+      writeFileSync(join(dir, 'latest/watched.mdx'), `${page}See [nowhere](./nowhere.mdx).\n`);
+      const seen = await waitFor(/1 new, 0 fixed; 1 error/, mark);
+      expect(output.slice(mark)).toMatch(/^\+ .*watched\.mdx:8:5 error Cannot find page `\.\/nowhere\.mdx` \(links\/missing-page\)\n  hint: /m);
+      // Generous for a loaded machine; the bench prints the real figure.
+      expect(seen - saved).toBeLessThan(5_000);
+      mark = output.length;
+      writeFileSync(join(dir, 'latest/watched.mdx'), `${page}Fine again.\n`);
+      await waitFor(/0 new, 1 fixed; 0 errors/, mark);
+      expect(output.slice(mark)).toMatch(/^- fixed: .*watched\.mdx:8:5 error Cannot find page/m);
+    } finally {
+      child.kill();
+    }
+  });
+});
