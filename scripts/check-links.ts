@@ -8,20 +8,17 @@ import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatFinding, type Finding } from '../src/lib/findings.ts';
 import { isContentPath } from '../src/lib/content-paths.ts';
-import { checkLinks, type ExternalReference, type SitePage } from '../src/lib/links/check-links.ts';
-import { checkRedirects, collectRedirects, siteRoutes } from '../src/lib/redirects.ts';
+import type { ExternalReference } from '../src/lib/links/check-links.ts';
 import { GUIDE_RULES } from '../src/lib/guide/rules.ts';
-import type { Version } from '../src/lib/versions.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
 import { formatGithub, formatPretty, formatSarif, printable } from '../src/lib/report-format.ts';
-import { configText, loadSiteConfig } from '../src/node/site-config.ts';
-import { readVersions } from '../src/node/versions.ts';
-import { listFiles, readContentFolder } from '../src/node/content-files.ts';
-import { loadFindingsCache, saveFindingsCache, siteStateKey } from '../src/node/link-findings-cache.ts';
+import { loadSiteConfig } from '../src/node/site-config.ts';
+import { listFiles } from '../src/node/content-files.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 import { commandLine, orUsageError } from '../src/node/cli.ts';
+import { checkContent } from '../src/node/check-content.ts';
 
 const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
 
@@ -104,17 +101,9 @@ if (!values.watch) {
   }
 }
 
-/** Every page of every version: structure, frontmatter, links, anchors, images and redirects, from the caches where nothing changed. */
+/** Every page of every version, as `npm run check` and the editor's remark preset both check it. */
 function checkSources(contentDir: string): { findings: Finding[]; external: ExternalReference[]; references: number; fileCount: number } {
-  const prefix = relative(root, contentDir).split(sep).join('/') || '.';
-  const content = readContentFolder(contentDir, prefix, resolve('.stepdocs-cache/links.json'), { identityProviders: site.identityProviders, products: site.products });
-  const settings = { publicFiles: listFiles(resolve('public')), versions: orUsageError(usageError, () => readVersions(contentDir)), base: site.base, contentPrefix: prefix, exclude };
-  const findingsCache = resolve('.stepdocs-cache/link-findings.json');
-  const state = siteStateKey(content, settings);
-  const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
-  saveFindingsCache(findingsCache, state, content.keys, result.byPage);
-  const all = [...result.findings, ...pageRuleFindings(content.pages), ...redirectFindings(content.pages, settings.versions)].filter((finding) => !only || only(finding.file));
-  return { findings: all, external: result.external, references: result.references, fileCount: content.pages.length };
+  return orUsageError(usageError, () => checkContent({ root, site: { ...site, contentDir }, exclude, ...(only ? { only } : {}) }));
 }
 
 function printPretty(list: Finding[], files: number, referenceCount: number, seconds: string): void {
@@ -160,18 +149,6 @@ function watchSources(contentDir: string, first: Finding[]): void {
 
 function findingKey(finding: Finding): string {
   return `${finding.file}:${finding.place?.line ?? 0}:${finding.place?.column ?? 0} ${finding.ruleId} ${finding.reason}`;
-}
-
-/** The build's page rules (frontmatter and structure), read with the content and cached with it. */
-function pageRuleFindings(pages: SitePage[]): Finding[] {
-  return pages.flatMap((page) => page.extract.structure);
-}
-
-/** Redirects of the pages' frontmatter and the configuration, checked against the site's routes and anchors. */
-function redirectFindings(pages: SitePage[], versions: Version[]): Finding[] {
-  const redirectPages = pages.map((page) => ({ id: page.id, file: page.extract.file, redirectFrom: page.extract.redirectFrom, anchors: page.extract.anchors }));
-  const collected = collectRedirects(redirectPages, { redirects: site.redirects, file: site.configFile, text: configText(site) }, versions);
-  return [...collected.findings, ...checkRedirects(collected.redirects, siteRoutes(redirectPages, versions))];
 }
 
 async function checkExternalLinks(references: ExternalReference[]): Promise<Finding[]> {

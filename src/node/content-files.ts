@@ -44,8 +44,9 @@ export function listFiles(root: string): string[] {
  * @param contentDir absolute path of the content folder
  * @param displayPrefix how paths are shown, e.g. `content`
  * @param cacheFile where extracts are cached between runs, or undefined for no cache
+ * @param overrides text to read instead of a file's content (an editor's unsaved buffer), by path in the folder
  */
-export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined, schemaOptions: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): ContentFolder {
+export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined, schemaOptions: SchemaOptions = DEFAULT_SCHEMA_OPTIONS, overrides?: ReadonlyMap<string, string>): ContentFolder {
   // The frontmatter rules depend on the configured lists: a change to them invalidates every cached finding.
   const optionsKey = JSON.stringify(schemaOptions);
   const files = listFiles(contentDir);
@@ -60,7 +61,7 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
       assets.push(file);
       continue;
     }
-    const source = readFileSync(join(contentDir, file), 'utf8');
+    const source = overrides?.get(file) ?? readFileSync(join(contentDir, file), 'utf8');
     const display = `${displayPrefix.replace(/\/?$/, '/')}${file}`;
     const key = createHash('sha1').update(optionsKey).update('\0').update(display).update('\0').update(source).digest('hex');
     let extract = cache[key];
