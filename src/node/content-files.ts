@@ -16,7 +16,7 @@ import type { Finding } from '../lib/findings.ts';
 import { parse as parseYaml } from 'yaml';
 
 /** Guide rules whose defect a link rule reports too (`figure/missing-alt` is `images/missing-alt`): one finding each. */
-const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error', 'links/unsupported-scheme']);
+export const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error', 'links/unsupported-scheme']);
 
 export interface ContentFolder {
   pages: SitePage[];

@@ -18,10 +18,11 @@ const TOOLS: Record<string, string> = {
   node: 'the Node 22 that npm run and npx use on machines with an older Node',
   '@types/node': 'types of node: imports',
   vite: 'pins the Vite version Astro resolves, so npm ci accepts the lock file',
+  'remark-cli': 'runs the remark preset (`npx remark`, .remarkrc.mjs) for authors and in its test',
 };
 
 const runtimeFiles = [...sourceFiles('src'), ...sourceFiles('scripts').filter((file) => !file.startsWith('scripts/bench')), 'astro.config.mjs'];
-const devFiles = [...sourceFiles('test'), ...sourceFiles('scripts').filter((file) => file.startsWith('scripts/bench')), 'vitest.config.ts'];
+const devFiles = [...sourceFiles('test'), ...sourceFiles('scripts').filter((file) => file.startsWith('scripts/bench')), 'vitest.config.ts', '.remarkrc.mjs'];
 const runtimeImports = runtimeFiles.flatMap(importsOf).flatMap(asPackage);
 const devImports = devFiles.flatMap(importsOf).flatMap(asPackage);
 
