@@ -98,6 +98,20 @@ describe('the metadata checker', () => {
     await page.context().close();
   });
 
+  it('shows 20 findings of a rule and counts the rest, so an aggregate with a finding per entity renders at once', async () => {
+    const { page } = await openStep();
+    const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
+    const sso = (index: number) => `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://idp${index}.example.com/sso"/>`;
+    const entity = (index: number) => idpMetadata({ entityId: `https://idp${index}.example.com`, sso: sso(index) }).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
+    const aggregate = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n${Array.from({ length: 300 }, (_, index) => entity(index)).join('\n')}\n</md:EntitiesDescriptor>`;
+    await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'aggregate.xml', mimeType: 'application/xml', buffer: Buffer.from(aggregate) });
+    await checker.locator('.verdict').waitFor({ timeout: 30_000 });
+    const errors = checker.locator('section[aria-label="Errors"]');
+    await expect(errors.locator('li').filter({ hasText: 'uses http; expected https' }).count()).resolves.toBe(20);
+    await expect(errors.getByText('… and 280 more sso/insecure-location findings;').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
   it('works on its embed page with no axe violations', async () => {
     const page = await e2e.open('embed/metadata-checker/');
     const checker = page.locator('stepdocs-metadata-checker');
