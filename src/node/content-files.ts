@@ -28,8 +28,8 @@ export interface ContentFolder {
 }
 
 // Bumped when what a check finds changes; it also keys the cached findings of the link check.
-// 4: references written as expressions (`dynamic`), schemes judged as browsers do. 3: extracts carry `redirectFrom`, the frontmatter and the guide rules' findings.
-export const CACHE_VERSION = 4;
+// 5: links and images in raw HTML of `.md` pages. 4: references written as expressions (`dynamic`), schemes judged as browsers do. 3: extracts carry `redirectFrom`, the frontmatter and the guide rules' findings.
+export const CACHE_VERSION = 5;
 
 export function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];

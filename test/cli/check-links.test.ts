@@ -164,3 +164,16 @@ describe('npm run check --watch', () => {
     }
   });
 });
+
+describe('npm run check on raw HTML in .md pages', () => {
+  it('reads links and images in HTML blocks as it reads Markdown ones, at their lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepdocs-html-'));
+    mkdirSync(join(dir, 'latest'));
+    writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
+    writeFileSync(join(dir, 'latest/plain.md'), '---\nkind: page\ntitle: Plain\ndescription: A Markdown page with raw HTML in it.\nsection: Tests\n---\n\n<p>\n  See <a href="./nowhere.md">the missing page</a>.\n  <img src="./images/missing.png">\n</p>\n\n<div><a href="javascript:alert(1)">run</a></div>\n');
+    const result = run(['--format', 'json'], { STEPDOCS_CONTENT_DIR: dir });
+    const findings = JSON.parse(result.stdout).findings.map((finding: { ruleId: string; place: { line: number; column: number } }) => `${finding.place.line}:${finding.place.column} ${finding.ruleId}`);
+    expect(findings.sort()).toEqual(['10:3 images/missing-alt', '10:3 images/missing-file', '13:6 links/unsupported-scheme', '9:7 links/missing-page']);
+    expect(result.status).toBe(1);
+  });
+});

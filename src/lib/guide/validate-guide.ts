@@ -11,6 +11,7 @@ import { guideOutline } from './outline.ts';
 import { isRemoteReference } from './resolve-asset.ts';
 import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 import { LINK_PROPS } from '../links/link-props.ts';
+import { htmlReferences } from '../links/extract.ts';
 import { isDangerousUrl, urlScheme } from '../urls.ts';
 
 export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'outside' } | { status: 'case-mismatch'; actual: string };
@@ -94,6 +95,7 @@ function checkUnsafeUrls(tree: MdNode, source: string, report: Report): void {
   walk(tree, (node) => {
     const urls: Array<{ url: string; place: Place | undefined }> = [];
     if (node.type === 'link' || node.type === 'definition') urls.push({ url: node.url ?? '', place: startOf(node) });
+    if (node.type === 'html') for (const reference of htmlReferences(node.value ?? '', startOf(node) ?? { line: 1, column: 1 })) if (reference.kind === 'link') urls.push({ url: reference.url, place: reference.place });
     if (isJsx(node) && node.name) {
       for (const prop of LINK_PROPS[node.name] ?? []) {
         const url = attributeString(node, prop.attribute);

@@ -3,6 +3,7 @@
  * Pure: source text in, references and anchors out, each with its line and column.
  */
 import { splitLines } from '../text-position.ts';
+import { fromHtml } from 'hast-util-from-html';
 import { parse as parseYaml } from 'yaml';
 import type { Finding, Place } from '../findings.ts';
 import { attribute, attributePlace, attributeString, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../guide/mdast.ts';
@@ -111,6 +112,7 @@ export function extractPage(source: string, file: string): PageExtract {
       case 'html': {
         const match = /<!--\s*stepdocs-ignore\s+([\w/,\s-]+?)\s*-->/.exec(node.value ?? '');
         if (match) page.suppressions.push({ line: place.line, rules: match[1]!.split(/[\s,]+/).filter(Boolean) });
+        page.references.push(...htmlReferences(node.value ?? '', place));
         return;
       }
     }
@@ -141,6 +143,55 @@ export function extractPage(source: string, file: string): PageExtract {
     }
   });
   return page;
+}
+
+/**
+ * Links and images in raw HTML (`.md` pages: in MDX the same tags are JSX), read with an HTML
+ * parser and placed at their line inside the HTML block; each attribute LINK_PROPS names is one
+ * reference, as for JSX.
+ */
+export function htmlReferences(html: string, place: Place): Reference[] {
+  if (!/<[a-z]/i.test(html)) return [];
+  const references: Reference[] = [];
+  const visit = (node: HastNode) => {
+    if (node.type === 'element') {
+      const line = place.line + (node.position?.start.line ?? 1) - 1;
+      const column = (node.position?.start.line ?? 1) === 1 ? place.column + (node.position?.start.column ?? 1) - 1 : (node.position?.start.column ?? 1);
+      const at = { line, column };
+      for (const prop of LINK_PROPS[node.tagName] ?? []) {
+        const value = node.properties?.[propertyName(prop.attribute)];
+        if (typeof value !== 'string') continue;
+        const via = `html:${node.tagName}.${prop.attribute}`;
+        if (prop.kind === 'image') {
+          const alt = node.properties?.alt;
+          references.push({ kind: 'image', url: value, place: at, via, alt: typeof alt === 'string' ? alt : null });
+        } else {
+          references.push({ kind: 'link', url: value, place: at, via, ...(node.tagName === 'a' ? { text: hastText(node).trim() } : {}) });
+        }
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(fromHtml(html, { fragment: true }) as unknown as HastNode);
+  return references;
+}
+
+interface HastNode {
+  type: string;
+  tagName: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+  value?: string;
+  position?: { start: { line: number; column: number } };
+}
+
+/** hast names properties in camel case: `formaction` is `formAction`. */
+function propertyName(attribute: string): string {
+  return attribute === 'formaction' ? 'formAction' : attribute;
+}
+
+function hastText(node: HastNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(hastText).join('');
 }
 
 function isAutolink(node: MdNode, source: string): boolean {
