@@ -9,6 +9,7 @@ export const GET: APIRoute = async ({ site }) => {
   const entries: Array<{ loc: string; lastmod?: string }> = [
     { loc: absolute('') },
     { loc: absolute('writing-guides/') },
+    { loc: absolute('rules/') },
     { loc: absolute('rules/metadata/') },
     ...VERSIONS.map((version) => ({ loc: absolute(`${version.id}/`) })),
     ...(await allGuides()).map((guide) => ({ loc: absolute(pathOfGuide(guide)), ...(guide.data.lastReviewed ? { lastmod: guide.data.lastReviewed.toISOString().slice(0, 10) } : {}) })),

@@ -8,6 +8,8 @@ import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GUIDE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
+import { LINK_RULES } from '../../src/lib/links/rules';
+import { METADATA_RULES } from '../../src/lib/saml/rule-table';
 import { spawnSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { buildSite, cleanEnv, ROOT, type BuildResult } from '../support/build-site';
@@ -191,6 +193,7 @@ describe('the real content', () => {
     expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
       'https://stepdocs.example/',
       'https://stepdocs.example/writing-guides/',
+      'https://stepdocs.example/rules/',
       'https://stepdocs.example/rules/metadata/',
       'https://stepdocs.example/latest/',
       'https://stepdocs.example/1.0/',
@@ -254,6 +257,16 @@ describe('the real content', () => {
       'kind', 'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order', 'redirectFrom',
     ]);
     expect(writing.querySelectorAll('.example-render [data-hint]').length).toBe(4);
+  });
+
+  it('lists every rule on /rules/: each guide rule with its examples and the finding its bad example gives, every link rule, every metadata rule', () => {
+    const rules = page(build.outDir, 'rules');
+    for (const rule of GUIDE_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
+    for (const rule of LINK_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
+    expect(rules.querySelectorAll('#metadata-rules ~ ul li').length).toBe(METADATA_RULES.length);
+    const duplicate = rules.getElementById(ruleAnchor('steps/duplicate-id'))!.parentNode;
+    expect(duplicate.text).toContain('Finds: Step id "login" is used twice (first at line 11)');
+    expect(duplicate.text).toContain('How to fix: Give each step its own id');
   });
 
   it('highlights code blocks at build time with token classes the themes colour, focusable by keyboard', () => {
