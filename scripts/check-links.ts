@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { formatFinding, type Finding } from '../src/lib/findings.ts';
 import { isContentPath } from '../src/lib/content-paths.ts';
 import type { ExternalReference } from '../src/lib/links/check-links.ts';
-import { GUIDE_RULES } from '../src/lib/guide/rules.ts';
+import { GUIDE_RULES, ruleAnchor } from '../src/lib/guide/rules.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
@@ -18,7 +18,7 @@ import { loadSiteConfig } from '../src/node/site-config.ts';
 import { listFiles } from '../src/node/content-files.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 import { commandLine, orUsageError } from '../src/node/cli.ts';
-import { checkContent } from '../src/node/check-content.ts';
+import { checkContent, rulesPageUrl } from '../src/node/check-content.ts';
 
 const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github|sarif] [--external] [--dist]
 
@@ -67,7 +67,7 @@ if (values.dist) {
   const files = listFiles(outDir);
   const pages = files.filter((file) => file.endsWith('.html')).map((path) => ({ path, html: readFileSync(resolve(outDir, path), 'utf8') }));
   const result = checkDist({ pages, files, base: site.base, displayPrefix: relative(root, outDir).split(sep).join('/') || outDir, exclude });
-  findings = only ? result.findings.filter((finding) => only(finding.file)) : result.findings;
+  findings = (only ? result.findings.filter((finding) => only(finding.file)) : result.findings).map((finding) => ({ ...finding, url: `${rulesPageUrl(site)}#${ruleAnchor(finding.ruleId)}` }));
   ({ external, references } = result);
   fileCount = pages.length;
 } else {
@@ -103,7 +103,7 @@ if (!values.watch) {
 
 /** Every page of every version, as `npm run check` and the editor's remark preset both check it. */
 function checkSources(contentDir: string): { findings: Finding[]; external: ExternalReference[]; references: number; fileCount: number } {
-  return orUsageError(usageError, () => checkContent({ root, site: { ...site, contentDir }, exclude, ...(only ? { only } : {}) }));
+  return orUsageError(usageError, () => checkContent({ root, site: { ...site, contentDir }, exclude, rulesUrl: rulesPageUrl(site), ...(only ? { only } : {}) }));
 }
 
 function printPretty(list: Finding[], files: number, referenceCount: number, seconds: string): void {

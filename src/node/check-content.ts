@@ -5,6 +5,7 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../lib/findings.ts';
+import { ruleAnchor } from '../lib/guide/rules.ts';
 import { checkLinks, type ExternalReference, type SitePage } from '../lib/links/check-links.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../lib/redirects.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
@@ -24,6 +25,8 @@ export interface ContentCheckOptions {
   only?: (file: string) => boolean;
   /** Text to use instead of a file's content, by path relative to the content folder (`latest/okta.mdx`). */
   overrides?: Map<string, string>;
+  /** The rules page (`https://docs.example/rules/`): every finding links to its rule there. */
+  rulesUrl?: string;
 }
 
 export interface ContentCheck {
@@ -44,8 +47,15 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   const state = siteStateKey(content, settings);
   const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
-  const findings = [...result.findings, ...content.pages.flatMap((page) => page.extract.structure), ...redirectFindings(content.pages, settings.versions, site)].filter((finding) => !only || only(finding.file));
+  const findings = [...result.findings, ...content.pages.flatMap((page) => page.extract.structure), ...redirectFindings(content.pages, settings.versions, site)]
+    .filter((finding) => !only || only(finding.file))
+    .map((finding) => (options.rulesUrl && !finding.url ? { ...finding, url: `${options.rulesUrl}#${ruleAnchor(finding.ruleId)}` } : finding));
   return { findings, external: result.external, references: result.references, fileCount: content.pages.length };
+}
+
+/** The absolute URL of the site's rules page, which every content finding links into. */
+export function rulesPageUrl(site: SiteConfig): string {
+  return new URL(`${site.base.replace(/\/?$/, '/')}rules/`, site.site).href;
 }
 
 /** Redirects of the pages' frontmatter and the configuration, checked against the site's routes and anchors. */

@@ -13,7 +13,7 @@ import type { Finding } from '../lib/findings.ts';
 import type { MdNode } from '../lib/guide/mdast.ts';
 import { GUIDE_RULES } from '../lib/guide/rules.ts';
 import { validateTree } from '../lib/guide/validate-guide.ts';
-import { checkContent } from '../node/check-content.ts';
+import { checkContent, rulesPageUrl } from '../node/check-content.ts';
 import { LINK_RULE_TWINS } from '../node/content-files.ts';
 import { loadSiteConfig } from '../node/site-config.ts';
 
@@ -37,8 +37,8 @@ export default function remarkStepdocs(options: StepdocsOptions = {}) {
     const display = `${relative(root, contentDir).split(sep).join('/') || '.'}/${path}`;
     const source = String(file.value);
     const exclude = site.linkExclude.map((pattern) => new RegExp(pattern));
-    const folder = checkContent({ root, site, exclude, only: (shown) => shown === display, overrides: new Map([[path, source]]) });
-    const fromTree = validateTree(tree as MdNode, source, { file: display }).filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId));
+    const folder = checkContent({ root, site, exclude, only: (shown) => shown === display, overrides: new Map([[path, source]]), rulesUrl: rulesPageUrl(site) });
+    const fromTree = validateTree(tree as MdNode, source, { file: display, rulesUrl: rulesPageUrl(site) }).filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId));
     const findings = [...folder.findings.filter((finding) => !TREE_RULES.has(finding.ruleId) || LINK_RULE_TWINS.has(finding.ruleId)), ...fromTree];
     for (const finding of findings) report(file, finding);
   };

@@ -264,7 +264,7 @@ describe('the real content', () => {
     for (const rule of GUIDE_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
     for (const rule of LINK_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
     expect(rules.querySelectorAll('#metadata-rules ~ ul li').length).toBe(METADATA_RULES.length);
-    const duplicate = rules.getElementById(ruleAnchor('steps/duplicate-id'))!.parentNode;
+    const duplicate = rules.getElementById(ruleAnchor('steps/duplicate-id'))!.parentNode!;
     expect(duplicate.text).toContain('Finds: Step id "login" is used twice (first at line 11)');
     expect(duplicate.text).toContain('How to fix: Give each step its own id');
   });

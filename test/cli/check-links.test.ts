@@ -53,6 +53,12 @@ describe('npm run check', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('links every finding to its rule on the rules page', () => {
+    const findings = JSON.parse(run(['--format', 'json'], FIXTURE).stdout).findings as Array<{ ruleId: string; url?: string }>;
+    expect(findings.length).toBeGreaterThan(10);
+    for (const finding of findings) expect(finding.url).toBe(`https://stepdocs.example/rules/#rule-${finding.ruleId.replace(/[^a-z0-9]+/g, '-')}`);
+  });
+
   it('prints the same findings when a second run is served from the cache', () => {
     const first = run(['--format', 'json'], FIXTURE);
     const second = run(['--format', 'json'], FIXTURE);
@@ -89,6 +95,7 @@ describe('npm run check', () => {
       place: { line: 12, column: 36 },
       note: 'Link within `1.0` (a relative link such as `./page.mdx` stays in its version), or mark a deliberate cross-version link with `{/* stepdocs-ignore links/leaves-version */}`.',
       source: 'stepdocs-links',
+      url: 'https://stepdocs.example/rules/#rule-links-leaves-version',
     });
   });
 
