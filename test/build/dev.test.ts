@@ -1,11 +1,12 @@
-/** `npm run dev` serves the guides and logs no error. */
+/** `npm run dev` serves the guides and logs no error, and shows a guide's error in the browser until it is fixed. */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cleanEnv, ROOT } from '../support/build-site';
+import { launchBrowser } from '../support/browser';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -52,6 +53,49 @@ it('serves the JumpCloud guide and the widget modules in development without log
     expect(log).not.toContain('[ERROR]');
   } finally {
     // Wait for the server to exit: it may still be writing caches under the run's temporary folder.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
+  }
+});
+
+it('shows a duplicate step id in the browser\'s error overlay with file, line, rule and fix, and recovers on the next save without a restart', async () => {
+  const content = mkdtempSync(join(tmpdir(), 'stepdocs-dev-content-'));
+  cpSync(join(ROOT, 'test/fixtures/site'), content, { recursive: true });
+  const guide = join(content, 'latest/first-guide.mdx');
+  const original = readFileSync(guide, 'utf8');
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: content, STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }) });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const browser = await launchBrowser();
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!/ready in/.test(log) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/latest/first-guide/`);
+    await page.locator('h1').first().waitFor();
+
+    writeFileSync(guide, original.replace('<Step id="second"', '<Step id="first"'));
+    await page.reload();
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
+    expect(text).toMatch(/first-guide\.mdx:\d+:\d+ error Step id "first" is used twice \(first at line \d+\) \(steps\/duplicate-id\)/);
+    expect(text).toContain('hint: Give each step its own id');
+
+    writeFileSync(guide, original);
+    // The next save is picked up by the running server: the page renders again, without the overlay.
+    for (let tries = 0; tries < 40; tries += 1) {
+      await page.reload();
+      if ((await page.locator('vite-error-overlay').count()) === 0 && (await page.locator('h1').count()) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await expect(page.locator('vite-error-overlay').count()).resolves.toBe(0);
+    await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+  } finally {
+    await browser.close();
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
     await exited;
