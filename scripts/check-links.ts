@@ -16,6 +16,7 @@ import { LINK_RULES } from '../src/lib/links/rules.ts';
 import { formatGithub, formatPretty, formatSarif, printable } from '../src/lib/report-format.ts';
 import { loadSiteConfig } from '../src/node/site-config.ts';
 import { listFiles } from '../src/node/content-files.ts';
+import { readVersions } from '../src/node/versions.ts';
 import { writeFileAtomic } from '../src/node/write-file.ts';
 import { commandLine, orUsageError } from '../src/node/cli.ts';
 import { checkContent, rulesPageUrl } from '../src/node/check-content.ts';
@@ -103,7 +104,9 @@ if (!values.watch) {
 
 /** Every page of every version, as `npm run check` and the editor's remark preset both check it. */
 function checkSources(contentDir: string): { findings: Finding[]; external: ExternalReference[]; references: number; fileCount: number } {
-  return orUsageError(usageError, () => checkContent({ root, site: { ...site, contentDir }, exclude, rulesUrl: rulesPageUrl(site), ...(only ? { only } : {}) }));
+  // A versions.json that is missing or wrong is the author's to fix (exit 2); anything else thrown is a bug.
+  orUsageError(usageError, () => readVersions(contentDir));
+  return checkContent({ root, site: { ...site, contentDir }, exclude, rulesUrl: rulesPageUrl(site), ...(only ? { only } : {}) });
 }
 
 function printPretty(list: Finding[], files: number, referenceCount: number, seconds: string): void {
