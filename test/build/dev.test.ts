@@ -78,9 +78,13 @@ it('shows a duplicate step id in the browser\'s error overlay with file, line, r
     await page.locator('h1').first().waitFor();
 
     writeFileSync(guide, original.replace('<Step id="second"', '<Step id="first"'));
-    await page.reload();
+    // The server notices the save after its file watcher does: load the page until the error shows.
     const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+    for (let tries = 0; tries < 60 && (await overlay.count()) === 0; tries += 1) {
+      await page.reload();
+      await overlay.waitFor({ state: 'attached', timeout: 500 }).catch(() => undefined);
+    }
+    await overlay.waitFor({ state: 'attached', timeout: 5_000 });
     const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
     expect(text).toMatch(/first-guide\.mdx:\d+:\d+ error Step id "first" is used twice \(first at line \d+\) \(steps\/duplicate-id\)/);
     expect(text).toContain('hint: Give each step its own id');
