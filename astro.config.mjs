@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links.ts';
 import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
+import { valuesCodePlugin } from './src/integrations/values-code.ts';
 import { configText, loadSiteConfig } from './src/node/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
 import { isCurrentAliasPath } from './src/lib/routes.ts';
@@ -48,7 +49,7 @@ export default defineConfig({
     // Prism: token classes styled by the site's light and dark themes, and about a tenth of Shiki's
     // start-up cost (which a build pays as soon as one page has a code block).
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
+    processor: satteri({ mdastPlugins: [valuesCodePlugin()], hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
   },
   integrations: [
     guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),

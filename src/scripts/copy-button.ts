@@ -1,6 +1,7 @@
 /**
  * `<stepdocs-copy>`: copies the text of the `.copy-value` beside it and confirms visibly and to
- * screen readers. Shown only where the Clipboard API exists (it needs a secure context).
+ * screen readers. Shown only where the Clipboard API exists (it needs a secure context). The text is
+ * read when the button is pressed: a value filled in with the reader's values is copied as shown.
  */
 class CopyButton extends HTMLElement {
   connectedCallback() {
@@ -8,13 +9,15 @@ class CopyButton extends HTMLElement {
     const status = this.querySelector<HTMLElement>('.copy-status');
     const value = this.parentElement?.querySelector('.copy-value');
     if (!button || !status || !value || !navigator.clipboard) return;
-    const text = value.textContent?.trim() ?? '';
-    button.setAttribute('aria-label', `Copy “${text}”`);
+    const text = () => value.textContent?.trim() ?? '';
+    const label = () => button.setAttribute('aria-label', `Copy “${text()}”`);
+    label();
+    document.addEventListener('stepdocs-values', label);
     button.hidden = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
       try {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(text());
         status.textContent = 'Copied';
         this.classList.add('is-copied');
       } catch {

@@ -9,6 +9,8 @@ import Tabs from './Tabs.astro';
 import Tab from './Tab.astro';
 import LoginUrlCalculator from './LoginUrlCalculator.astro';
 import MetadataChecker from './MetadataChecker.astro';
+import KeeperUrl from './KeeperUrl.astro';
+import Value from './Value.astro';
 import type { GuideComponent } from '../lib/guide/components';
 
-export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, Tabs, Tab, LoginUrlCalculator, MetadataChecker };
+export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, Tabs, Tab, LoginUrlCalculator, MetadataChecker, KeeperUrl, Value };

@@ -6,6 +6,9 @@
  *
  * Attributes: `expect` (idp, sp, any; default idp), `heading-level` (2–5, default 3),
  * `rules-url` (where rule ids link; default `rules/metadata/` next to the site root).
+ *
+ * On a guide with a "Your values" panel, the panel's `stepdocs-values` events on `document` give the
+ * reader's data center and SSO ID, and Keeper URLs in the file are compared with them.
  */
 import { firstOfEachRule, type Finding, type Severity } from '../lib/findings.ts';
 import { DEFAULT_MAX_BYTES } from '../lib/saml/limits.ts';
@@ -13,6 +16,9 @@ import { DEFAULT_MAX_BYTES } from '../lib/saml/limits.ts';
 /** Findings shown per rule: enough to see the pattern; a file with a finding per entity still renders at once. */
 const FINDINGS_PER_RULE = 20;
 import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/saml/check-metadata.ts';
+import type { ReaderValues } from '../lib/keeper/reader-values.ts';
+import { regionById } from '../lib/keeper/regions.ts';
+import type { ReaderKeeperValues } from '../lib/saml/rule.ts';
 import { el, headingLevel, withCode } from './dom.ts';
 import { WIDGET_BASE_CSS } from './widget-style.ts';
 
@@ -75,8 +81,17 @@ export class MetadataChecker extends HTMLElement {
   #level = 3;
   #run = 0;
   #worker: Worker | undefined;
+  #reader: ReaderKeeperValues | undefined;
+  #onValues = (event: Event) => {
+    const values = (event as CustomEvent<{ values?: ReaderValues }>).detail?.values;
+    const region = values?.ssoId ? regionById(values.region) : undefined;
+    this.#reader = region && values?.ssoId ? { region: region.id, host: region.host, ssoId: values.ssoId } : undefined;
+  };
 
   connectedCallback() {
+    document.addEventListener('stepdocs-values', this.#onValues);
+    // The panel may have announced the values before this element was defined: ask again.
+    document.dispatchEvent(new CustomEvent('stepdocs-values-request'));
     if (this.#rendered) return;
     this.#rendered = true;
     this.#level = headingLevel(this);
@@ -84,6 +99,7 @@ export class MetadataChecker extends HTMLElement {
   }
 
   disconnectedCallback() {
+    document.removeEventListener('stepdocs-values', this.#onValues);
     this.#worker?.terminate();
     this.#worker = undefined;
   }
@@ -94,7 +110,7 @@ export class MetadataChecker extends HTMLElement {
     const run = (this.#run += 1);
     this.#results.replaceChildren();
     this.#setStatus(`Checking ${name}…`);
-    const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl };
+    const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl, ...(this.#reader ? { reader: this.#reader } : {}) };
     const report = await this.#checkInWorker(bytes, options, run, bytes instanceof Uint8Array && bytes.length > PROGRESS_THRESHOLD);
     if (run === this.#run) this.#show(report);
     return report;

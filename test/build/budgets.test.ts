@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build-site';
 import { pageWeight } from '../support/page-weight';
@@ -30,6 +31,23 @@ describe('page weight of the real site', () => {
     expect(weight.jsGzip).toBeLessThanOrEqual(60 * KB);
     // The widget code is really counted: the Login URL calculator's chunk includes the XML parser.
     expect(weight.jsGzip).toBeGreaterThan(20 * KB);
+  });
+
+  it('the "Your values" panel and placeholders add at most 4 KB of gzipped JavaScript to a page that uses them, and nothing to one that does not', () => {
+    const withValues = pageWeight(build.outDir, 'latest/overview/index.html');
+    const panel = withValues.scripts.filter((script) => script.includes('ValuesPanel'));
+    expect(panel).toHaveLength(1);
+    const panelGzip = gzipSync(readFileSync(join(build.outDir, panel[0]!.slice(1)))).length;
+    // The parser the calculator shares loads only when the reader types a value (a dynamic import).
+    const parser = /import\(`\.\/(keeper-value\.[\w-]+\.js)`\)/.exec(readFileSync(join(build.outDir, panel[0]!.slice(1)), 'utf8'))?.[1];
+    expect(parser).toBeDefined();
+    const parserGzip = gzipSync(readFileSync(join(build.outDir, '_astro', parser!))).length;
+    console.log(`"Your values": ${(panelGzip / KB).toFixed(2)} KB gzip on page load, ${(parserGzip / KB).toFixed(2)} KB more when the reader first types a value`);
+    expect(panelGzip).toBeLessThanOrEqual(4 * KB);
+    for (const page of ['1.0/jumpcloud/index.html', 'index.html', 'writing-guides/index.html']) {
+      expect(pageWeight(build.outDir, page).scripts.some((script) => script.includes('ValuesPanel')), page).toBe(false);
+      expect(readFileSync(join(build.outDir, page), 'utf8'), page).not.toContain('stepdocs-values-panel');
+    }
   });
 
   it('every page keeps CSS under 12 KB gzipped and has no render-blocking script', () => {

@@ -14,6 +14,9 @@ export interface MdNode {
   url?: string;
   alt?: string | null;
   title?: string | null;
+  /** A fenced code block's info string after the language: ```` ```text values ```` → `values`. */
+  meta?: string | null;
+  lang?: string | null;
   depth?: number;
   identifier?: string;
   label?: string;

@@ -177,6 +177,20 @@ export const GUIDE_RULES = [
     good: '[Read the JumpCloud guide](/latest/identity-providers/jumpcloud/)',
   },
   {
+    id: 'values/unknown-kind',
+    severity: 'error',
+    description: 'A `<KeeperUrl>` names one of the Keeper URLs the reader\'s values fill in: `kind` is `loginUrl`, `spEntityId`, `acs`, `slo`, `metadata` or `console`.',
+    bad: '<KeeperUrl kind="login" />',
+    good: '<KeeperUrl kind="loginUrl" />',
+  },
+  {
+    id: 'values/unknown-name',
+    severity: 'error',
+    description: 'A `<Value name="…">` and a `{{name}}` in a `values` code block name one of the reader\'s values: a Keeper URL kind, `ssoId`, `host`, `region`, `enterpriseDomain` or `providerName`.',
+    bad: '```text values\nLogin URL: {{loginURL}}\n```',
+    good: '```text values\nLogin URL: {{loginUrl}}\n```',
+  },
+  {
     id: 'copy/empty',
     severity: 'error',
     description: '`<Copy>` wraps the exact value the reader copies.',

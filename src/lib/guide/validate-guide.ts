@@ -13,6 +13,7 @@ import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
 import { LINK_PROPS } from '../links/link-props.ts';
 import { htmlReferences } from '../links/extract.ts';
 import { isDangerousUrl, urlScheme } from '../urls.ts';
+import { isKeeperUrlKind, isValueName, isValuesMeta, KEEPER_URL_KINDS, unknownPlaceholders, VALUE_NAMES } from '../keeper/reader-values.ts';
 
 export type AssetStatus = { status: 'ok' } | { status: 'missing' } | { status: 'outside' } | { status: 'case-mismatch'; actual: string };
 
@@ -70,12 +71,15 @@ export function validateTree(tree: MdNode, source: string, options: ValidateOpti
     if (name === 'Tabs') checkTabs(node, report);
     if (name === 'Tab') checkTab(node, ancestors, report);
     if (name === 'Figure') checkFigure(node, source, options, report);
-    if (name === 'Copy' && textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string') {
+    if (name === 'KeeperUrl') checkKeeperUrl(node, source, report);
+    if (name === 'Value') checkValue(node, source, report);
+    if (name === 'Copy' && textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string' && !(node.children ?? []).some((child) => child.name === 'KeeperUrl' || child.name === 'Value')) {
       report('copy/empty', startOf(node), '`<Copy>` has no value to copy', 'Put the exact value between the tags: `<Copy>Keeper Security Password Manager</Copy>`.');
     }
   });
 
   checkUnsafeUrls(tree, source, report);
+  checkValuesCode(tree, report);
   // Markdown images are published as Figures are: from inside the content folder, files that exist.
   if (options.checkAsset) {
     walk(tree, (node) => {
@@ -222,6 +226,47 @@ function checkFigure(node: MdNode, source: string, options: ValidateOptions, rep
   if (alt === undefined || alt === true || (alt === '' && !isDecorative)) {
     report('figure/missing-alt', startOf(node), '`<Figure>` has no alt text', 'Add `alt="…"` saying what the image shows; for a purely decorative image write `decorative alt=""`.');
   }
+}
+
+function checkKeeperUrl(node: MdNode, source: string, report: Report) {
+  const kind = attribute(node, 'kind');
+  if (typeof kind === 'string' && isKeeperUrlKind(kind)) return;
+  const suggestion = typeof kind === 'string' ? closest(kind, KEEPER_URL_KINDS) : undefined;
+  report(
+    'values/unknown-kind',
+    attributePlace(source, node, 'kind') ?? startOf(node),
+    kind === undefined ? '`<KeeperUrl>` has no `kind`' : `\`<KeeperUrl>\` kind ${typeof kind === 'string' ? `\`${quote(kind)}\`` : 'is not a plain string'}; expected one of ${KEEPER_URL_KINDS.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+    'Write the kind as a string, e.g. `<KeeperUrl kind="loginUrl" />`.',
+  );
+}
+
+function checkValue(node: MdNode, source: string, report: Report) {
+  const name = attribute(node, 'name');
+  if (typeof name === 'string' && isValueName(name)) return;
+  const suggestion = typeof name === 'string' ? closest(name, VALUE_NAMES) : undefined;
+  report(
+    'values/unknown-name',
+    attributePlace(source, node, 'name') ?? startOf(node),
+    name === undefined ? '`<Value>` has no `name`' : `\`<Value>\` name ${typeof name === 'string' ? `\`${quote(name)}\`` : 'is not a plain string'} is not one of the reader's values${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+    `Use one of ${VALUE_NAMES.map((value) => `\`${value}\``).join(', ')}.`,
+  );
+}
+
+/** `{{name}}` placeholders of `values` code blocks that name no value: they would be printed as written. */
+function checkValuesCode(tree: MdNode, report: Report) {
+  walk(tree, (node) => {
+    if (node.type !== 'code' || !isValuesMeta(node.meta)) return;
+    const start = startOf(node);
+    const value = node.value ?? '';
+    for (const { name, offset } of unknownPlaceholders(value)) {
+      const before = value.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      const place = start ? { line: start.line + line, column } : undefined;
+      const suggestion = closest(name, VALUE_NAMES);
+      report('values/unknown-name', place, `\`{{${quote(name)}}}\` in a \`values\` code block is not one of the reader's values${suggestion ? `; did you mean \`{{${suggestion}}}\`?` : ''}`, `Use one of ${VALUE_NAMES.map((value) => `\`{{${value}}}\``).join(', ')}.`);
+    }
+  });
 }
 
 function isIgnorable(node: MdNode): boolean {

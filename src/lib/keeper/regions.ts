@@ -19,6 +19,9 @@ export const KEEPER_REGIONS: readonly KeeperRegion[] = [
 
 export type KeeperRegionId = KeeperRegion['id'];
 
+/** An SSO ID: a whole number without leading zeros, at most 20 digits (the end of every SSO Connect Cloud URL). */
+export const SSO_ID_PATTERN = /^[1-9]\d{0,19}$/;
+
 export const DEFAULT_REGION: KeeperRegionId = 'us';
 
 export function regionById(id: string): KeeperRegion | undefined {
@@ -41,6 +44,16 @@ export interface KeeperUrls {
   metadata: string;
   /** IdP-initiated login: `…/ext_login/<id>`. */
   loginUrl: string;
+}
+
+/**
+ * The Keeper Admin Console of a region: `https://<host>/console`. Keeper's "Keeper Admin Console
+ * Overview" (docs.keeper.io/en/enterprise-guide/getting-started-with-keeper-admin-console) lists it on
+ * each of the six hosts above. No other per-region page (the vault included) is built here: Keeper's
+ * public documentation does not list those per region.
+ */
+export function consoleUrl(region: KeeperRegion): string {
+  return `https://${region.host}/console`;
 }
 
 export function keeperUrls(region: KeeperRegion, ssoId: string): KeeperUrls {

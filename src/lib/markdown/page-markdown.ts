@@ -12,6 +12,7 @@ import { isContentFileLink } from '../links/content-link.ts';
 import { isRemoteReference } from '../guide/resolve-asset.ts';
 import { widgetFallback } from './widget-fallbacks.ts';
 import { urlRangeOf, writeDestination } from './url-range.ts';
+import { fillTemplate, isKeeperUrlKind, isValueName, isValuesMeta, valueText } from '../keeper/reader-values.ts';
 
 export interface MarkdownPage {
   title: string;
@@ -61,6 +62,7 @@ function convertChildren(nodes: readonly MdNode[], page: MarkdownPage & { source
 /** True when a node and everything in it is Markdown (no component, expression or raw HTML). */
 function isMarkdown(node: MdNode): boolean {
   if (node.type.startsWith('mdx') || node.type === 'yaml' || node.type === 'toml' || node.type === 'html') return false;
+  if (node.type === 'code' && isValuesMeta(node.meta)) return false;
   return (node.children ?? []).every(isMarkdown);
 }
 
@@ -116,6 +118,10 @@ function convert(node: MdNode, page: MarkdownPage): Out[] {
       const src = node.url ?? '';
       return [{ ...withoutPosition(node), url: isRemoteReference(src) ? src : (page.resolveImage?.(src) ?? src) }];
     }
+    case 'code':
+      // A copy has no reader: placeholders show their generic form, as on the page before values are given.
+      if (!isValuesMeta(node.meta)) return [withoutPosition(node)];
+      return [{ ...withoutPosition(node), meta: (node.meta ?? '').replace(/(?:^|\s)values(?=\s|$)/, '').trim() || null, value: fillTemplate(node.value ?? '', undefined) }];
     case 'link': {
       const href = node.url ?? '';
       const sitePath = href.startsWith('/') && !href.startsWith('//');
@@ -163,9 +169,20 @@ function component(node: MdNode, page: MarkdownPage): Out[] {
     case 'LoginUrlCalculator':
     case 'MetadataChecker':
       return widgetFallback(node.name, page.rulesUrl);
+    case 'KeeperUrl':
+    case 'Value':
+      return [text(placeholderText(node))];
     default:
       return children();
   }
+}
+
+/** The generic form of a `<KeeperUrl>` or `<Value>`: what the page shows before the reader gives values. */
+function placeholderText(node: MdNode): string {
+  const name = stringAttribute(node, node.name === 'KeeperUrl' ? 'kind' : 'name');
+  if (node.name === 'KeeperUrl' ? !isKeeperUrlKind(name) : !isValueName(name)) return '';
+  const fallback = attribute(node, 'fallback');
+  return valueText(name as never, undefined, typeof fallback === 'string' ? fallback : undefined);
 }
 
 function stepItem(step: MdNode, page: MarkdownPage): Out {
@@ -177,5 +194,6 @@ function stepItem(step: MdNode, page: MarkdownPage): Out {
 
 function plainText(node: MdNode): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  if (node.name === 'KeeperUrl' || node.name === 'Value') return placeholderText(node);
   return (node.children ?? []).map(plainText).join('');
 }

@@ -3,6 +3,7 @@
  * components' fallbacks in src/user-components/, whose words a build test compares with these).
  */
 import { KEEPER_REGIONS } from '../keeper/regions.ts';
+import { valueText } from '../keeper/reader-values.ts';
 
 type Out = Record<string, unknown> & { type: string };
 
@@ -17,7 +18,7 @@ export function widgetFallback(name: 'LoginUrlCalculator' | 'MetadataChecker', r
   if (name === 'LoginUrlCalculator') {
     return [
       paragraph(strong('Login URL rule:'), text(' take the number at the end of your SP Entity ID (that number is your SSO ID) and put it after '), code('/api/rest/sso/ext_login/'), text(' on the same Keeper host:')),
-      list(KEEPER_REGIONS.map((region) => [text(`${region.label}: `), code(`https://${region.host}/api/rest/sso/ext_login/<SSO ID>`)])),
+      list(KEEPER_REGIONS.map((region) => [text(`${region.label}: `), code(valueText('loginUrl', { region: region.id }))])),
     ];
   }
   return [

@@ -11,7 +11,7 @@ import { readEntity } from './read-entity.ts';
 import { bindingName } from './namespaces.ts';
 import { metadataRule, metadataRuleAnchor, METADATA_RULES } from './rule-table.ts';
 import { isMetadataRoot } from './rules/document.ts';
-import type { DocumentContext, Expectation, Report } from './rule.ts';
+import type { DocumentContext, Expectation, ReaderKeeperValues, Report } from './rule.ts';
 import { entityElements } from './entities.ts';
 import { Locator, parseXml } from './xml-tree.ts';
 
@@ -28,6 +28,8 @@ export interface CheckOptions {
   maxBytes?: number;
   /** Base URL of the rule documentation; findings link to `<rulesUrl>#<rule-anchor>`. */
   rulesUrl?: string;
+  /** The reader's Keeper instance, from the guide's "Your values": Keeper URLs in the file are compared with it. */
+  reader?: ReaderKeeperValues;
   /** Called as entities are read, for progress bars on large aggregates. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -151,7 +153,7 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
       entities.push(await readEntity(elements[index]!));
       if (options.onProgress && (index % 100 === 99 || index === elements.length - 1)) options.onProgress(index + 1, elements.length);
     }
-    const context: DocumentContext = { text, root, locator, entities, aggregate: root.local === 'EntitiesDescriptor', now, expect: options.expect ?? 'idp' };
+    const context: DocumentContext = { text, root, locator, entities, aggregate: root.local === 'EntitiesDescriptor', now, expect: options.expect ?? 'idp', reader: options.reader };
     for (const rule of METADATA_RULES) {
       if (rule.check.stage !== 'document') continue;
       runSafely(rule.id, reporter, () => (rule.check as { run(context: DocumentContext, report: Report): void }).run(context, reporter(rule.id)));

@@ -9,6 +9,13 @@ import type { Locator, XmlElement } from './xml-tree.ts';
 
 export type Expectation = 'idp' | 'sp' | 'any';
 
+/** The reader's Keeper instance, when they gave it on the guide: the checker compares Keeper URLs with it. */
+export interface ReaderKeeperValues {
+  region: string;
+  host: string;
+  ssoId: string;
+}
+
 export interface Report {
   (finding: { place?: Place | undefined; reason: string; note?: string; severity?: Severity }): void;
 }
@@ -28,6 +35,7 @@ export interface DocumentContext {
   aggregate: boolean;
   now: Date;
   expect: Expectation;
+  reader?: ReaderKeeperValues | undefined;
 }
 
 export interface EntityContext extends DocumentContext {

@@ -188,7 +188,7 @@ describe('validateGuide', () => {
       'unknown component',
       '<Hnit type="info">x</Hnit>',
       [
-        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<Tabs>`, `<Tab>`, `<LoginUrlCalculator>`, `<MetadataChecker>`; they need no import.',
+        'content/latest/guide.mdx:1:1 error Unknown component `<Hnit>`; did you mean `<Hint>`? (mdx/unknown-component)\n  hint: Use one of `<Steps>`, `<Step>`, `<Hint>`, `<Figure>`, `<Ui>`, `<Copy>`, `<Tabs>`, `<Tab>`, `<LoginUrlCalculator>`, `<MetadataChecker>`, `<KeeperUrl>`, `<Value>`; they need no import.',
       ],
     ],
     [

@@ -1,7 +1,37 @@
 /** Keeper SSO Connect Cloud specifics, as information next to the findings. */
+import type { KeeperRegion } from '../../keeper/regions.ts';
+import { fromUrl } from '../../keeper/keeper-value.ts';
+import type { EntityModel } from '../model.ts';
 import { EMAIL_NAMEID, NS } from '../namespaces.ts';
-import { defineRules } from '../rule.ts';
-import { childrenOf } from '../xml-tree.ts';
+import { defineRules, type ReaderKeeperValues } from '../rule.ts';
+import { childrenOf, type XmlElement } from '../xml-tree.ts';
+
+/** A Keeper SSO Connect Cloud URL found in the metadata: where, and whose (SSO ID and data center). */
+interface KeeperUrlMention {
+  url: string;
+  element: XmlElement;
+  ssoId: string;
+  region: KeeperRegion;
+}
+
+/** Every Keeper SSO URL an entity names: its entityID and the locations of its endpoints. */
+function keeperUrlsIn(entity: EntityModel): KeeperUrlMention[] {
+  const candidates: Array<{ url: string; element: XmlElement }> = [];
+  if (entity.entityId) candidates.push({ url: entity.entityId, element: entity.element });
+  for (const role of entity.roles) for (const endpoint of [...role.sso, ...role.slo, ...role.acs]) candidates.push({ url: endpoint.location, element: endpoint.element });
+  return candidates.flatMap(({ url, element }) => {
+    const result = fromUrl(url);
+    return result.ok ? [{ url, element, ssoId: result.ssoId, region: result.region }] : [];
+  });
+}
+
+function isReaders(mention: KeeperUrlMention, reader: ReaderKeeperValues): boolean {
+  return mention.ssoId === reader.ssoId && mention.region.id === reader.region;
+}
+
+function describeReader(reader: ReaderKeeperValues): string {
+  return `SSO ID ${reader.ssoId} on \`${reader.host}\``;
+}
 
 export const keeperRules = defineRules([
   {
@@ -58,6 +88,56 @@ export const keeperRules = defineRules([
         const signature = childrenOf(root, NS.ds, 'Signature')[0];
         if (signature) report({ place: locator.place(signature.offset), reason: 'The metadata is signed (`ds:Signature`); Keeper does not require a signature, but do not edit the file or the signature breaks' });
         else report({ place: locator.place(root.offset), reason: 'The metadata is not signed; Keeper does not require a metadata signature' });
+      },
+    },
+  },
+  {
+    id: 'keeper/your-sp-metadata',
+    severity: 'warning',
+    title: 'Keeper SP metadata is your own instance\'s',
+    why: 'When you have entered your values on the guide, the checker compares Keeper SP metadata with them: metadata exported from another SSO instance (a colleague\'s test node, another region) configures the identity provider for that instance, and sign-ins then land there or fail.',
+    fix: 'Export the SP metadata again from your own provisioning instance (Admin Console → provisioning instance → View → Export Metadata), or correct your values on the guide.',
+    bad: 'Your values: SSO ID 459561502469 in the United States. File: SP metadata with entityID https://keepersecurity.eu/api/rest/sso/saml/111111111111',
+    good: 'Your values: SSO ID 459561502469 in the United States. File: SP metadata with entityID https://keepersecurity.com/api/rest/sso/saml/459561502469',
+    check: {
+      stage: 'entity',
+      run({ entity, locator, reader }, report) {
+        if (!reader || !entity.roles.some((role) => role.role === 'SP')) return;
+        const own = keeperUrlsIn(entity).find((mention) => mention.element === entity.element);
+        if (!own) return;
+        const place = locator.place(entity.element.offset);
+        if (isReaders(own, reader)) {
+          report({ place, severity: 'info', reason: `This Keeper SP metadata is your own: ${describeReader(reader)}, as in your values` });
+        } else {
+          report({
+            place,
+            reason: `This Keeper SP metadata belongs to SSO ID ${own.ssoId} on \`${own.region.host}\`, not to yours (${describeReader(reader)})`,
+            note: 'Export the SP metadata from your own provisioning instance (Admin Console → provisioning instance → View → Export Metadata), or correct your values at the top of the guide.',
+          });
+        }
+      },
+    },
+  },
+  {
+    id: 'keeper/foreign-keeper-url',
+    severity: 'error',
+    title: 'IdP metadata names only your own Keeper URLs',
+    why: 'Identity provider metadata that mentions a Keeper URL (an Assertion Consumer Service, an entityID on a Keeper host) with another SSO ID or data center comes from an application set up for another Keeper instance; assertions would be sent there.',
+    fix: 'In the identity provider, upload your own Keeper SP metadata into the Keeper application (step 3), then export the identity provider\'s metadata again.',
+    bad: 'Your values: SSO ID 459561502469 in the United States. File: IdP metadata whose AssertionConsumerService is https://keepersecurity.com/api/rest/sso/saml/sso/111111111111',
+    good: 'Your values: SSO ID 459561502469 in the United States. File: IdP metadata that names no Keeper URL, or only https://keepersecurity.com/api/rest/sso/saml/sso/459561502469',
+    check: {
+      stage: 'entity',
+      run({ entity, locator, reader }, report) {
+        if (!reader || !entity.roles.some((role) => role.role === 'IdP')) return;
+        for (const mention of keeperUrlsIn(entity)) {
+          if (isReaders(mention, reader)) continue;
+          report({
+            place: locator.place(mention.element.offset),
+            reason: `The metadata names Keeper URL \`${mention.url}\` of SSO ID ${mention.ssoId} on \`${mention.region.host}\`, not yours (${describeReader(reader)})`,
+            note: 'The identity provider\'s Keeper application was set up for another Keeper SSO instance: upload your own Keeper SP metadata into it (step 3) and export its metadata again.',
+          });
+        }
       },
     },
   },
