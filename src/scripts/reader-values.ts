@@ -8,6 +8,7 @@
 import { fillTemplate, isValueName, valueText, type ReaderValues } from '../lib/keeper/reader-values';
 import { parseStoredValues, readPanel, serializeValues, STORAGE_KEY, type KeeperValueReader, type PanelField, type PanelInput } from '../lib/keeper/stored-values';
 import type { LoginUrlResult } from '../lib/keeper/keeper-value';
+import { withCode } from '../widgets/dom';
 
 /**
  * The calculator's parser, loaded when the reader first types: most visits never type (the values
@@ -128,7 +129,10 @@ class ValuesPanel extends HTMLElement {
     if (run !== this.#pending) return;
     const result = readPanel(input, parser);
     for (const name of ['keeperValue', 'enterpriseDomain', 'providerName'] as const) this.#showError(name, result.ok || result.field !== name ? '' : result.message);
-    if (!result.ok) return;
+    if (!result.ok) {
+      this.#status.textContent = '';
+      return;
+    }
     this.#values = result.values.ssoId || result.values.enterpriseDomain || result.values.providerName || input.region !== 'us' ? result.values : undefined;
     this.#field('region').value = result.values.region;
     this.#status.textContent = result.notes.join(' ');
@@ -139,7 +143,8 @@ class ValuesPanel extends HTMLElement {
     const field = this.#field(name);
     const error = this.querySelector<HTMLElement>(`#${field.id}-error`);
     if (!error) return;
-    error.textContent = message;
+    // The calculator's messages mark values with backticks; shown as code, as the calculator shows them.
+    error.replaceChildren(...withCode(message));
     error.hidden = message === '';
     field.toggleAttribute('aria-invalid', message !== '');
     field.setAttribute('aria-describedby', [`${field.id}-help`, ...(message ? [error.id] : [])].filter((id) => this.querySelector(`#${id}`)).join(' '));

@@ -235,7 +235,7 @@ function checkKeeperUrl(node: MdNode, source: string, report: Report) {
   report(
     'values/unknown-kind',
     attributePlace(source, node, 'kind') ?? startOf(node),
-    kind === undefined ? '`<KeeperUrl>` has no `kind`' : `\`<KeeperUrl>\` kind ${typeof kind === 'string' ? `\`${quote(kind)}\`` : 'is not a plain string'}; expected one of ${KEEPER_URL_KINDS.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+    kind === undefined ? '`<KeeperUrl>` has no `kind`' : `\`<KeeperUrl>\` kind ${typeof kind === 'string' ? `\`${quote(kind)}\` is not a Keeper URL kind` : 'is not a plain string'}; expected one of ${KEEPER_URL_KINDS.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
     'Write the kind as a string, e.g. `<KeeperUrl kind="loginUrl" />`.',
   );
 }

@@ -378,3 +378,38 @@ describe('the rule table', () => {
     expect(report.findings[0]!.url).toBe('https://docs.example.com/rules/metadata/#input-empty');
   });
 });
+
+describe('the reader\'s own values (from the guide\'s "Your values")', () => {
+  const reader = { region: 'us', host: 'keepersecurity.com', ssoId: '459561502469' };
+  const keeperOnly = async (xml: string, options: CheckOptions) =>
+    (await findings(xml, options, true)).filter((line) => line.startsWith('keeper/your-sp-metadata') || line.startsWith('keeper/foreign-keeper-url'));
+
+  it('says Keeper SP metadata is the reader\'s own when SSO ID and host match', async () => {
+    expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/459561502469'), { reader, expect: 'sp' })).toEqual([
+      'keeper/your-sp-metadata 2:1 This Keeper SP metadata is your own: SSO ID 459561502469 on `keepersecurity.com`, as in your values',
+    ]);
+  });
+
+  it('warns when Keeper SP metadata is another instance\'s, by SSO ID or by data center', async () => {
+    expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/111111111111'), { reader, expect: 'sp' })).toEqual([
+      'keeper/your-sp-metadata 2:1 This Keeper SP metadata belongs to SSO ID 111111111111 on `keepersecurity.com`, not to yours (SSO ID 459561502469 on `keepersecurity.com`)',
+    ]);
+    expect(await keeperOnly(spMetadata('https://keepersecurity.eu/api/rest/sso/saml/459561502469'), { reader, expect: 'sp' })).toEqual([
+      'keeper/your-sp-metadata 2:1 This Keeper SP metadata belongs to SSO ID 459561502469 on `keepersecurity.eu`, not to yours (SSO ID 459561502469 on `keepersecurity.com`)',
+    ]);
+  });
+
+  it('reports IdP metadata that names another instance\'s Keeper URL, with the fix', async () => {
+    const report = await checkMetadata(encode(idpMetadata({ entityId: 'https://keepersecurity.eu/api/rest/sso/saml/222' })), { now: NOW, reader });
+    const finding = report.findings.find((candidate) => candidate.ruleId === 'keeper/foreign-keeper-url');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.reason).toBe('The metadata names Keeper URL `https://keepersecurity.eu/api/rest/sso/saml/222` of SSO ID 222 on `keepersecurity.eu`, not yours (SSO ID 459561502469 on `keepersecurity.com`)');
+    expect(finding?.note).toContain('upload your own Keeper SP metadata');
+  });
+
+  it('says nothing without the reader\'s values, or when every Keeper URL is the reader\'s, or for IdP metadata without Keeper URLs', async () => {
+    expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/111111111111'), { expect: 'sp' })).toEqual([]);
+    expect(await keeperOnly(idpMetadata({ entityId: 'https://keepersecurity.com/api/rest/sso/saml/459561502469' }), { reader })).toEqual([]);
+    expect(await keeperOnly(idpMetadata(), { reader })).toEqual([]);
+  });
+});
