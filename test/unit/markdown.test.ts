@@ -31,6 +31,9 @@ describe('pageMarkdown', () => {
     ['a value to copy: code', 'Set it to <Copy>Keeper Security Password Manager</Copy>.', 'Set it to `Keeper Security Password Manager`.'],
     ['tabs: labelled sections one after another', '<Tabs syncKey="region">\n<Tab label="US">\n\nUS host.\n\n</Tab>\n<Tab label="EU">\n\nEU host.\n\n</Tab>\n</Tabs>', '**US**\n\nUS host.\n\n**EU**\n\nEU host.'],
     ['links between pages: the site URL', 'See [the Login URL step](./jumpcloud.mdx#set-login-url) and [above](#log-in).', 'See [the Login URL step](https://docs.example.com/latest/jumpcloud/#set-login-url) and [above](https://docs.example.com/latest/okta/#log-in).'],
+    ['a Keeper URL to copy: its generic form, as code', 'Enter <Copy><KeeperUrl kind="loginUrl" /></Copy>.', 'Enter `https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>`.'],
+    ['a value in prose: its fallback or generic form', 'Type <Value name="enterpriseDomain" fallback="your Enterprise Domain" />, then <Value name="ssoId" />.', 'Type your Enterprise Domain, then \\<SSO ID>.'],
+    ['a values code block: the generic form, without the flag', '```text values\nSP Entity ID: {{spEntityId}}\nOther: {{unknown}}\n```', '```text\nSP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nOther: {{unknown}}\n```'],
     ['comments and expressions: left out', 'Before {/* a note for authors */} after.', 'Before  after.'],
   ])('%s', (_name, body, expected) => {
     expect(page(body)).toBe(`# Okta\n\n> Configure Okta.\n\n${expected}\n`);
