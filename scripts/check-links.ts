@@ -9,9 +9,11 @@ import { relative, resolve, sep } from 'node:path';
 import { formatFinding, type Finding } from '../src/lib/findings.ts';
 import { isContentPath } from '../src/lib/content-paths.ts';
 import type { ExternalReference } from '../src/lib/links/check-links.ts';
-import { GUIDE_RULES, ruleAnchor } from '../src/lib/guide/rules.ts';
+import { PAGE_ENGINE_RULES } from '../src/lib/guide/rules.ts';
+import { ruleUrl } from '../src/lib/rule.ts';
 import { checkDist } from '../src/lib/links/check-dist.ts';
 import { checkExternal, type CacheEntry } from '../src/lib/links/external.ts';
+import { externalFindings } from '../src/lib/links/rules/external.ts';
 import { LINK_RULES } from '../src/lib/links/rules.ts';
 import { formatGithub, formatPretty, formatSarif, printable } from '../src/lib/report-format.ts';
 import { loadSiteConfig } from '../src/node/site-config.ts';
@@ -68,7 +70,7 @@ if (values.dist) {
   const files = listFiles(outDir);
   const pages = files.filter((file) => file.endsWith('.html')).map((path) => ({ path, html: readFileSync(resolve(outDir, path), 'utf8') }));
   const result = checkDist({ pages, files, base: site.base, displayPrefix: relative(root, outDir).split(sep).join('/') || outDir, exclude });
-  findings = (only ? result.findings.filter((finding) => only(finding.file)) : result.findings).map((finding) => ({ ...finding, url: `${rulesPageUrl(site)}#${ruleAnchor(finding.ruleId)}` }));
+  findings = (only ? result.findings.filter((finding) => only(finding.file)) : result.findings).map((finding) => ({ ...finding, url: ruleUrl(rulesPageUrl(site), finding.ruleId) }));
   ({ external, references } = result);
   fileCount = pages.length;
 } else {
@@ -95,7 +97,7 @@ if (!values.watch) {
       process.stdout.write(formatGithub(findings));
       break;
     case 'sarif':
-      process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...GUIDE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
+      process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...PAGE_ENGINE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
       break;
     default:
       printPretty(findings, fileCount, references, seconds);
@@ -173,16 +175,7 @@ async function checkExternalLinks(references: ExternalReference[]): Promise<Find
     },
   });
   writeFileAtomic(cacheFile, JSON.stringify(Object.fromEntries(cache)));
-  const byUrl = new Map(results.map((result) => [result.url, result]));
-  const findings: Finding[] = [];
-  for (const reference of references) {
-    const result = byUrl.get(reference.url)!;
-    if (result.status === 'ok') continue;
-    const severity = result.status === 'broken' ? 'error' : 'warning';
-    const reason = result.status === 'broken' ? `External link \`${reference.url}\` answers HTTP ${result.code}` : `External link \`${reference.url}\` ${result.status === 'timeout' ? 'did not answer in time' : `is unreachable${result.detail ? ` (${result.detail})` : ''}`}`;
-    findings.push({ ruleId: result.status === 'broken' ? 'links/external-broken' : 'links/external-unreachable', severity, reason, file: reference.file, place: reference.place, source: 'stepdocs-links' });
-  }
-  return findings;
+  return externalFindings(references, results);
 }
 
 function safeJson(text: string): unknown {

@@ -5,7 +5,7 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../lib/findings.ts';
-import { ruleAnchor } from '../lib/guide/rules.ts';
+import { ruleUrl } from '../lib/rule.ts';
 import { checkLinks, type ExternalReference, type SitePage } from '../lib/links/check-links.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../lib/redirects.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
@@ -49,7 +49,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
   const findings = [...result.findings, ...content.pages.flatMap((page) => page.extract.structure), ...redirectFindings(content.pages, settings.versions, site)]
     .filter((finding) => !only || only(finding.file))
-    .map((finding) => (options.rulesUrl && !finding.url ? { ...finding, url: `${options.rulesUrl}#${ruleAnchor(finding.ruleId)}` } : finding));
+    .map((finding) => (options.rulesUrl && !finding.url ? { ...finding, url: ruleUrl(options.rulesUrl, finding.ruleId) } : finding));
   return { findings, external: result.external, references: result.references, fileCount: content.pages.length };
 }
 

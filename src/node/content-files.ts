@@ -2,6 +2,7 @@
  * Reads a content folder for the checkers: pages (MDX/MD) with their source, and every other file.
  * Extracts are cached by content hash in a cache file, so a re-check after one edit re-parses one file.
  */
+import { LINK_RULE_TWINS } from '../lib/links/rules.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -15,8 +16,7 @@ import { DEFAULT_SCHEMA_OPTIONS, type SchemaOptions } from '../lib/guide/schema.
 import type { Finding } from '../lib/findings.ts';
 import { parse as parseYaml } from 'yaml';
 
-/** Guide rules whose defect a link rule reports too (`figure/missing-alt` is `images/missing-alt`): one finding each. */
-export const LINK_RULE_TWINS = new Set(['figure/missing-file', 'figure/remote-src', 'figure/missing-alt', 'figure/missing-src', 'mdx/parse-error', 'links/unsupported-scheme']);
+export { LINK_RULE_TWINS } from '../lib/links/rules.ts';
 
 export interface ContentFolder {
   pages: SitePage[];

@@ -47,7 +47,7 @@ describe('npm run import:gitbook', () => {
     // Valid MDX, and valid stepdocs structure except for the images still to fetch.
     mdxToMdast(mdx);
     const problems = validateGuide(mdx, { file: 'jumpcloud.mdx', checkAsset: () => ({ status: 'missing' }) }).map((finding) => finding.ruleId);
-    expect(new Set(problems)).toEqual(new Set(['figure/missing-file']));
+    expect(new Set(problems)).toEqual(new Set(['images/missing-file']));
   });
 
   it('writes nothing on a dry run, refuses to overwrite without --force, and is byte-identical when run twice', () => {

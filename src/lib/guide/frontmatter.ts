@@ -6,7 +6,8 @@ import { splitLines } from '../text-position.ts';
 import type { Finding, Place } from '../findings.ts';
 import { closest } from '../text-distance.ts';
 import { DEFAULT_SCHEMA_OPTIONS, GUIDE_ONLY_FIELDS, generalPageSchema, guideSchemaFor, kindOf, PAGE_KINDS, type SchemaOptions } from './schema.ts';
-import { guideRule, ruleAnchor, type GuideRuleId } from './rules.ts';
+import { ruleUrl } from '../rule.ts';
+import { guideRule, type GuideRuleId } from './rules.ts';
 
 /** Checks parsed frontmatter `data` of `source` (the whole file, to find line numbers). */
 export function checkFrontmatter(data: unknown, source: string, file: string, rulesUrl?: string, options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): Finding[] {
@@ -20,7 +21,7 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
       file,
       ...(place ? { place } : {}),
       note,
-      ...(rulesUrl ? { url: `${rulesUrl}#${ruleAnchor(ruleId)}` } : {}),
+      ...(rulesUrl ? { url: ruleUrl(rulesUrl, ruleId) } : {}),
       source: 'stepdocs-guide',
     });
   };

@@ -4,6 +4,7 @@
  * the engine both read it.
  */
 import type { Place, Severity } from '../findings.ts';
+import type { Rule } from '../rule.ts';
 import type { EntityModel } from './model.ts';
 import type { Locator, XmlElement } from './xml-tree.ts';
 
@@ -49,20 +50,8 @@ export type Check =
   /** Reported by the engine itself (input handling, XML safety): documented here, run there. */
   | { stage: 'engine' };
 
-export interface MetadataRule {
-  id: string;
-  severity: Severity;
-  /** The norm in one line: "IdP metadata has a signing certificate". */
-  title: string;
-  /** Why it matters for SSO. */
-  why: string;
-  /** How to fix it, in the admin's terms. */
-  fix: string;
-  /** Example snippets for the rule page: what triggers it, what passes. */
-  bad: string;
-  good: string;
-  check: Check;
-}
+/** A metadata rule: the shared rule shape, checked at one stage of the metadata engine. */
+export type MetadataRule = Rule<Check>;
 
 export function defineRules(rules: MetadataRule[]): MetadataRule[] {
   return rules;

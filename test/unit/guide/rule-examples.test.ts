@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exampleFindings } from '../../../src/lib/guide/rule-examples';
-import { GUIDE_RULES } from '../../../src/lib/guide/rules';
+import { PAGE_ENGINE_RULES } from '../../../src/lib/guide/rules';
 
 const ruleIds = (example: string) => [...new Set(exampleFindings(example).map((finding) => finding.ruleId))].sort();
 
 describe('guide rule examples', () => {
-  for (const rule of GUIDE_RULES) {
+  for (const rule of PAGE_ENGINE_RULES) {
     it(`${rule.id}: the bad example gives exactly this rule's finding, the good one none`, () => {
       expect(ruleIds(rule.bad)).toEqual([rule.id]);
       expect(ruleIds(rule.good)).toEqual([]);

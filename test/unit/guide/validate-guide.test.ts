@@ -143,33 +143,33 @@ describe('validateGuide', () => {
       'figure without alt',
       'Text\n\n<Figure src="./images/ok.svg" />',
       [
-        'content/latest/guide.mdx:3:1 error `<Figure>` has no alt text (figure/missing-alt)\n  hint: Add `alt="…"` saying what the image shows; for a purely decorative image write `decorative alt=""`.',
+        'content/latest/guide.mdx:3:1 error Image `./images/ok.svg` has no alt text (images/missing-alt)\n  hint: Describe what the image shows (`alt="JumpCloud side menu with the SSO tab selected"`); for a purely decorative image write `<Figure … decorative alt="" />`.',
       ],
     ],
     [
       'figure with empty alt and not decorative',
       '<Figure src="./images/ok.svg" alt="" />',
       [
-        'content/latest/guide.mdx:1:1 error `<Figure>` has no alt text (figure/missing-alt)\n  hint: Add `alt="…"` saying what the image shows; for a purely decorative image write `decorative alt=""`.',
+        'content/latest/guide.mdx:1:1 error Image `./images/ok.svg` has no alt text (images/missing-alt)\n  hint: Describe what the image shows (`alt="JumpCloud side menu with the SSO tab selected"`); for a purely decorative image write `<Figure … decorative alt="" />`.',
       ],
     ],
     [
       'figure with a missing file',
       '<Figure src="./images/gone.png" alt="x" />',
-      ["content/latest/guide.mdx:1:9 error Cannot find image file `./images/gone.png` (figure/missing-file)\n  hint: Check the path: it is relative to this guide's folder."],
+      ["content/latest/guide.mdx:1:9 error Cannot find image file `./images/gone.png` (images/missing-file)\n  hint: Check the path: it is relative to this page's folder."],
     ],
     [
       'figure path differing in case',
       '<Figure src="./images/Login.PNG" alt="x" />',
       [
-        'content/latest/guide.mdx:1:9 error Image file `./images/Login.PNG` differs in letter case from `./images/login.png` on disk (figure/missing-file)\n  hint: Write `src="./images/login.png"`; it works on macOS but breaks on Linux servers.',
+        'content/latest/guide.mdx:1:9 error Image `./images/Login.PNG` differs in letter case from the file `login.png` (images/case-mismatch)\n  hint: Write `./images/login.png`; it works on macOS but breaks on Linux servers.',
       ],
     ],
     [
       'hotlinked figure',
       '<Figure src="https://files.gitbook.io/x.png" alt="x" />',
       [
-        'content/latest/guide.mdx:1:9 error Figure image `https://files.gitbook.io/x.png` is hotlinked from another host (figure/remote-src)\n  hint: Save the image next to the guide (e.g. `./images/`) and point `src` at the local file.',
+        'content/latest/guide.mdx:1:9 error Image `https://files.gitbook.io/x.png` is hotlinked from `files.gitbook.io` (images/remote)\n  hint: Save the image next to the guide (e.g. `./images/`) and point to the local file.',
       ],
     ],
     [

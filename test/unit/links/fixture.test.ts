@@ -61,7 +61,7 @@ describe('the link checker on the planted-defect fixture', () => {
       'latest/guide.mdx:31:22 links/vague-text Link text "here" does not say where it goes',
       'latest/guide.mdx:32:25 links/malformed-mailto `mailto:someone` is not a valid e-mail link; expected `mailto:name@example.com`',
       'latest/guide.mdx:33:24 links/malformed-tel `tel:call-me` is not a valid phone link; expected `tel:` and digits, e.g. `tel:+1-555-0100`',
-      'latest/guide.mdx:35:18 links/unsupported-scheme Link uses the `javascript:` scheme',
+      'latest/guide.mdx:35:18 links/unsupported-scheme Link uses the `javascript:` scheme (`javascript:alert(1)`), which runs code or carries content instead of linking',
       'latest/guide.mdx:36:38 links/missing-page Cannot find page `./gone.mdx`; did you mean `/latest/guide/`?',
       'latest/guide.mdx:40:24 links/missing-page Cannot find page `/latest/nowhere/`',
       'latest/guide.mdx:48:1 images/missing-file Cannot find image file `./images/nope.png`; did you mean `./images/orphan.png`?',

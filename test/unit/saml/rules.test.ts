@@ -369,7 +369,7 @@ describe('the rule table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of METADATA_RULES) {
       expect(rule.id).toMatch(/^[a-z]+\/[a-z0-9-]+$/);
-      for (const field of [rule.title, rule.why, rule.fix, rule.bad, rule.good]) expect(field.length).toBeGreaterThan(0);
+      for (const field of [rule.description, rule.why, rule.fix, rule.bad, rule.good]) expect(field.length).toBeGreaterThan(0);
     }
   });
 

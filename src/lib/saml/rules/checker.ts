@@ -5,7 +5,7 @@ export const checkerRules = defineRules([
   {
     id: 'checker/internal-error',
     severity: 'warning',
-    title: 'Every rule ran to completion',
+    description: 'Every rule ran to completion',
     why: 'If a rule fails on an unusual file, the other rules still run and the report says which rule could not finish, rather than the checker failing as a whole.',
     fix: 'The report is incomplete for that rule. Please report the file shape (without secrets) to the stepdocs maintainers.',
     bad: '(a rule that failed on an unexpected document shape)',

@@ -14,7 +14,7 @@ export const documentRules = defineRules([
   {
     id: 'document/not-metadata',
     severity: 'error',
-    title: 'The root element is SAML metadata',
+    description: 'The root element is SAML metadata',
     why: 'Metadata starts with `md:EntityDescriptor` (one provider) or `md:EntitiesDescriptor` (a federation aggregate). Another root means the file is something else: a SAML response captured from a login, a settings export, a different XML format.',
     fix: 'Export the metadata from the identity provider\'s SAML application settings ("Export metadata", "Download metadata", "Federation metadata XML").',
     bad: '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" …>',
@@ -37,7 +37,7 @@ export const documentRules = defineRules([
   {
     id: 'document/wrong-namespace',
     severity: 'error',
-    title: 'Metadata elements are in the SAML metadata namespace',
+    description: 'Metadata elements are in the SAML metadata namespace',
     why: 'XML names are namespace + local name. An `EntityDescriptor` without `xmlns="urn:oasis:names:tc:SAML:2.0:metadata"` (or with another URI) is not SAML metadata to a namespace-aware SAML library, even though it looks right.',
     fix: 'Declare the namespace on the root: `xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"` with `md:` prefixes, or `xmlns="urn:oasis:names:tc:SAML:2.0:metadata"` without prefixes.',
     bad: '<EntityDescriptor entityID="https://idp.example.com">',
@@ -54,7 +54,7 @@ export const documentRules = defineRules([
   {
     id: 'document/missing-entity-id',
     severity: 'error',
-    title: 'Every entity has an entityID',
+    description: 'Every entity has an entityID',
     why: 'The entityID is the identity provider\'s name in every SAML message; Keeper checks the Issuer of each login against it.',
     fix: 'Export the metadata again; the identity provider always writes the entityID it uses.',
     bad: '<md:EntityDescriptor xmlns:md="…">',
@@ -71,7 +71,7 @@ export const documentRules = defineRules([
   {
     id: 'document/invalid-entity-id',
     severity: 'warning',
-    title: 'The entityID is a clean identifier',
+    description: 'The entityID is a clean identifier',
     why: 'The entityID is compared character for character with the Issuer of each SAML message. Leading or trailing spaces, markup characters or placeholders such as `{tenantid}` never match what the identity provider sends. (An `http://` entityID, as Okta and AD FS use, or a plain name such as `JumpCloud` is fine.)',
     fix: 'Copy the entityID exactly as the identity provider shows it; replace placeholders with your real tenant value.',
     bad: 'entityID=" https://sts.windows.net/{tenantid}/ "',
@@ -93,7 +93,7 @@ export const documentRules = defineRules([
   {
     id: 'document/expired',
     severity: 'error',
-    title: 'The metadata has not passed its validUntil date',
+    description: 'The metadata has not passed its validUntil date',
     why: 'SAML software must not use metadata after its `validUntil` date. An expired document usually means an old export was kept.',
     fix: 'Export fresh metadata from the identity provider.',
     bad: '<md:EntityDescriptor validUntil="2021-01-03T16:17:49Z" …>',

@@ -17,7 +17,7 @@ export const endpointRules = defineRules([
   {
     id: 'sso/missing',
     severity: 'error',
-    title: 'The identity provider has a SingleSignOnService',
+    description: 'The identity provider has a SingleSignOnService',
     why: 'Keeper sends users to the identity provider\'s SingleSignOnService to sign in; without one there is nowhere to send them.',
     fix: 'Export the metadata again from the identity provider\'s SAML application; it always includes the sign-in URL.',
     bad: '<md:IDPSSODescriptor …><md:KeyDescriptor …/></md:IDPSSODescriptor>',
@@ -34,7 +34,7 @@ export const endpointRules = defineRules([
   {
     id: 'sso/no-browser-binding',
     severity: 'error',
-    title: 'A SingleSignOnService uses HTTP-Redirect or HTTP-POST',
+    description: 'A SingleSignOnService uses HTTP-Redirect or HTTP-POST',
     why: 'Web sign-on sends the user\'s browser to the identity provider with the HTTP-Redirect or HTTP-POST binding. SOAP, Artifact or SAML 1 endpoints alone cannot be used from a browser.',
     fix: 'Enable the HTTP-Redirect or HTTP-POST binding in the identity provider and export the metadata again.',
     bad: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" …/>',
@@ -52,7 +52,7 @@ export const endpointRules = defineRules([
   {
     id: 'sso/no-redirect-binding',
     severity: 'info',
-    title: 'The sign-in URL offers HTTP-Redirect',
+    description: 'The sign-in URL offers HTTP-Redirect',
     why: 'HTTP-Redirect is the binding most service providers use to start sign-on; HTTP-POST alone works with Keeper, but some tools expect Redirect.',
     fix: 'Nothing to do for Keeper. If another application needs it, enable HTTP-Redirect in the identity provider.',
     bad: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" …/> (only)',
@@ -70,7 +70,7 @@ export const endpointRules = defineRules([
   {
     id: 'sso/dangerous-scheme',
     severity: 'error',
-    title: 'Endpoint locations are web addresses',
+    description: 'Endpoint locations are web addresses',
     why: 'A `javascript:` or `data:` Location turns a SAML endpoint into script injection; no legitimate metadata contains one.',
     fix: 'Do not use this file. Export the metadata again from the real identity provider or service provider.',
     bad: '<md:AssertionConsumerService Location="javascript:alert(true)" …/>',
@@ -88,7 +88,7 @@ export const endpointRules = defineRules([
   {
     id: 'sso/insecure-location',
     severity: 'error',
-    title: 'Endpoint locations use https',
+    description: 'Endpoint locations use https',
     why: 'SAML messages carry who the user is. Over plain http they can be read and altered on the way, and at a sign-in URL the user types their identity provider password into a page sent in clear: an http SingleSignOnService is an error (saml2int and federation validators reject it), other endpoints a warning. Only loopback addresses used for local testing are exempt.',
     fix: 'Serve the identity provider over https and export the metadata again.',
     bad: '<md:SingleSignOnService Location="http://idp.example.com/sso" …/>',

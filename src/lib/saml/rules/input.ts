@@ -5,7 +5,7 @@ export const inputRules = defineRules([
   {
     id: 'input/empty',
     severity: 'error',
-    title: 'The file has content',
+    description: 'The file has content',
     why: 'An empty file usually means the download or export failed.',
     fix: 'Export the metadata again from the identity provider and check that the file is not 0 bytes.',
     bad: '(a 0-byte file)',
@@ -15,7 +15,7 @@ export const inputRules = defineRules([
   {
     id: 'input/too-large',
     severity: 'error',
-    title: 'The file is within the size limit',
+    description: 'The file is within the size limit',
     why: 'Metadata of one identity provider is a few kilobytes; only federation aggregates reach tens of megabytes. A larger file is almost certainly something else and would stall the browser.',
     fix: 'Check that you picked the metadata file. For a federation aggregate, extract your identity provider\'s EntityDescriptor.',
     bad: '(a 2 GB file)',
@@ -25,7 +25,7 @@ export const inputRules = defineRules([
   {
     id: 'input/encoding',
     severity: 'error',
-    title: 'The file is readable text in UTF-8 or UTF-16',
+    description: 'The file is readable text in UTF-8 or UTF-16',
     why: 'The checker, Keeper and most identity providers read metadata as UTF-8 or UTF-16. Bytes that are not valid in the declared encoding mean the file is damaged or binary.',
     fix: 'Export the metadata again; if you edited it, save it as UTF-8.',
     bad: '<?xml version="1.0" encoding="EBCDIC-CP-US"?>',
@@ -35,7 +35,7 @@ export const inputRules = defineRules([
   {
     id: 'input/html-page',
     severity: 'error',
-    title: 'The file is metadata, not a saved web page',
+    description: 'The file is metadata, not a saved web page',
     why: 'Saving the metadata URL from a browser while signed out often saves the sign-in page instead. Keeper cannot read an HTML page as metadata.',
     fix: 'Download the metadata file itself (the identity provider\'s "Download metadata" or "Export Metadata" button), or open the metadata URL while signed in and save the raw XML.',
     bad: '<!DOCTYPE html><html><head><title>Sign in</title>…',
@@ -45,7 +45,7 @@ export const inputRules = defineRules([
   {
     id: 'input/not-xml',
     severity: 'error',
-    title: 'The file is XML',
+    description: 'The file is XML',
     why: 'SAML metadata is an XML document. A certificate, a JSON file or a base64 blob is a different thing, often exported from the wrong button.',
     fix: 'Use the identity provider\'s metadata export (an .xml file starting with `<`), not the certificate download or an API response.',
     bad: '-----BEGIN CERTIFICATE-----\nMIIDpDCCAoygAwIBAgIGAW…',

@@ -37,7 +37,7 @@ export const keeperRules = defineRules([
   {
     id: 'keeper/assertion-attributes',
     severity: 'info',
-    title: 'The IdP sends the attributes Keeper needs',
+    description: 'The IdP sends the attributes Keeper needs',
     why: 'Keeper provisions and matches users from the assertion: attributes `First`, `Last` and `Email`, and a NameID that is the user\'s email address. Metadata cannot show the attribute mapping, so check it in the identity provider.',
     fix: 'In the identity provider\'s Keeper application, map First, Last and Email, and set the NameID to the email address (format emailAddress).',
     bad: 'NameID = employee number; no Email attribute',
@@ -60,7 +60,7 @@ export const keeperRules = defineRules([
   {
     id: 'keeper/single-logout',
     severity: 'info',
-    title: 'Single Logout is optional for Keeper',
+    description: 'Single Logout is optional for Keeper',
     why: 'Keeper works without Single Logout; with it, logging out of Keeper also ends the identity provider session.',
     fix: 'Nothing required. To use Single Logout, enable it in the identity provider and export the metadata again.',
     bad: '(no SingleLogoutService)',
@@ -76,7 +76,7 @@ export const keeperRules = defineRules([
   {
     id: 'keeper/metadata-signature',
     severity: 'info',
-    title: 'Whether the metadata itself is signed',
+    description: 'Whether the metadata itself is signed',
     why: 'Some identity providers sign their metadata document (`ds:Signature` on the root). Keeper does not require it; a signed file must not be edited, or the signature breaks.',
     fix: 'Nothing required. Upload signed metadata exactly as exported.',
     bad: '(editing a signed file)',
@@ -94,7 +94,7 @@ export const keeperRules = defineRules([
   {
     id: 'keeper/your-sp-metadata',
     severity: 'warning',
-    title: 'Keeper SP metadata is your own instance\'s',
+    description: 'Keeper SP metadata is your own instance\'s',
     why: 'When you have entered your values on the guide, the checker compares Keeper SP metadata with them: metadata exported from another SSO instance (a colleague\'s test node, another region) configures the identity provider for that instance, and sign-ins then land there or fail.',
     fix: 'Export the SP metadata again from your own provisioning instance (Admin Console → provisioning instance → View → Export Metadata), or correct your values on the guide.',
     bad: 'Your values: SSO ID 459561502469 in the United States. File: SP metadata with entityID https://keepersecurity.eu/api/rest/sso/saml/111111111111',
@@ -121,7 +121,7 @@ export const keeperRules = defineRules([
   {
     id: 'keeper/foreign-keeper-url',
     severity: 'error',
-    title: 'IdP metadata names only your own Keeper URLs',
+    description: 'IdP metadata names only your own Keeper URLs',
     why: 'Identity provider metadata that mentions a Keeper URL (an Assertion Consumer Service, an entityID on a Keeper host) with another SSO ID or data center comes from an application set up for another Keeper instance; assertions would be sent there.',
     fix: 'In the identity provider, upload your own Keeper SP metadata into the Keeper application (step 3), then export the identity provider\'s metadata again.',
     bad: 'Your values: SSO ID 459561502469 in the United States. File: IdP metadata whose AssertionConsumerService is https://keepersecurity.com/api/rest/sso/saml/sso/111111111111',

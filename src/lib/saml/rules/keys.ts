@@ -31,7 +31,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/no-signing-key',
     severity: 'error',
-    title: 'The identity provider publishes a signing certificate',
+    description: 'The identity provider publishes a signing certificate',
     why: 'Keeper verifies every SAML response with the identity provider\'s signing certificate. Without one in the metadata, no login can be verified.',
     fix: 'Export the metadata again from the identity provider. If it was edited by hand, the certificate must sit in `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>` with `ds` bound to `http://www.w3.org/2000/09/xmldsig#`.',
     bad: '<md:KeyDescriptor use="encryption">…</md:KeyDescriptor> (only)',
@@ -69,7 +69,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/undecodable-certificate',
     severity: 'error',
-    title: 'Certificates decode as X.509',
+    description: 'Certificates decode as X.509',
     why: 'A certificate that cannot be decoded cannot verify anything. A common cause is a certificate encoded twice (base64 of a PEM file), or a truncated copy.',
     fix: 'Export the metadata again rather than pasting certificates by hand. The text inside `<ds:X509Certificate>` is the base64 between the PEM `BEGIN`/`END` lines, not the whole PEM file encoded again.',
     bad: '<ds:X509Certificate>LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…</ds:X509Certificate>',
@@ -89,7 +89,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/expired-certificate',
     severity: 'error',
-    title: 'Signing certificates are within their validity dates',
+    description: 'Signing certificates are within their validity dates',
     why: 'Keeper rejects responses signed with an expired (or not yet valid) certificate. With a second, valid certificate in the file (a key rollover), logins still work, so that case is a warning.',
     fix: 'Renew the signing certificate in the identity provider (JumpCloud: the Keeper connector\'s IdP certificate), then export and upload the metadata again.',
     bad: 'a signing certificate with notAfter 2021-01-03',
@@ -128,7 +128,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/expiring-certificate',
     severity: 'warning',
-    title: `Signing certificates are valid for more than ${EXPIRY_WARNING_DAYS} days`,
+    description: `Signing certificates are valid for more than ${EXPIRY_WARNING_DAYS} days`,
     why: 'When the signing certificate expires, every login fails until new metadata is uploaded. A month is the usual lead time to plan the rollover.',
     fix: 'Create the next certificate in the identity provider now, and upload the new metadata to Keeper before the old certificate expires.',
     bad: `a signing certificate that expires in 10 days`,
@@ -149,7 +149,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/weak-key',
     severity: 'warning',
-    title: 'Keys are at least RSA 2048 or EC 256 bits',
+    description: 'Keys are at least RSA 2048 or EC 256 bits',
     why: 'RSA keys under 2048 bits and EC keys under 256 bits are considered breakable; many services now refuse them.',
     fix: 'Generate a new signing certificate with an RSA 2048-bit (or larger) or EC P-256 key in the identity provider.',
     bad: 'RSA 1024-bit key',
@@ -168,7 +168,7 @@ export const keyRules = defineRules([
   {
     id: 'keys/weak-signature-algorithm',
     severity: 'warning',
-    title: 'Certificates are signed with SHA-256 or stronger',
+    description: 'Certificates are signed with SHA-256 or stronger',
     why: 'SHA-1 and MD5 signatures can be forged. The certificate\'s own signature matters less for a pinned self-signed SAML certificate than for a TLS one, but weak algorithms are a sign of an old key that is due for rotation.',
     fix: 'Create a new certificate signed with SHA-256 in the identity provider when you next rotate keys.',
     bad: 'sha1WithRSAEncryption',

@@ -10,7 +10,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/sp-metadata',
     severity: 'error',
-    title: 'IdP metadata is uploaded where IdP metadata is expected',
+    description: 'IdP metadata is uploaded where IdP metadata is expected',
     why: 'Keeper needs the identity provider\'s metadata (an `IDPSSODescriptor` with its sign-in URL and signing certificate). Service-provider metadata, most often Keeper\'s own export uploaded back into Keeper, has neither, and SSO fails later with vague errors.',
     fix: 'In the identity provider (e.g. JumpCloud\'s Keeper connector), export its metadata and upload that file into Keeper. Keeper\'s own metadata goes the other way, into the identity provider.',
     bad: '<md:EntityDescriptor entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor …>',
@@ -38,7 +38,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/idp-metadata',
     severity: 'error',
-    title: 'SP metadata is given where SP metadata is expected',
+    description: 'SP metadata is given where SP metadata is expected',
     why: 'When checking what goes into the identity provider (with `--expect sp`), the file should be the service provider\'s metadata, such as Keeper\'s export.',
     fix: 'Export Keeper\'s SP metadata (Admin Console → provisioning instance → View → Export Metadata) and use that file.',
     bad: '<md:IDPSSODescriptor …>',
@@ -55,7 +55,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/no-entities',
     severity: 'error',
-    title: 'An aggregate lists at least one entity',
+    description: 'An aggregate lists at least one entity',
     why: 'An `EntitiesDescriptor` with no `EntityDescriptor` inside it, at any depth of nesting, describes nobody: there is no sign-in URL or certificate to upload, whatever else the file holds.',
     fix: 'Export the metadata again from the identity provider; a federation\'s aggregate that came out empty was cut short on the way.',
     bad: '<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><md:EntitiesDescriptor/></md:EntitiesDescriptor>',
@@ -71,7 +71,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/multiple-idps',
     severity: 'error',
-    title: 'The file describes exactly one identity provider',
+    description: 'The file describes exactly one identity provider',
     why: 'Keeper connects one SSO configuration to one identity provider. A federation aggregate lists many, and the upload cannot tell which one you mean.',
     fix: 'Export the metadata of your identity provider alone, or copy its `<md:EntityDescriptor>` out of the aggregate into a file of its own.',
     bad: '<md:EntitiesDescriptor>\n  <md:EntityDescriptor entityID="https://idp1.example.com">…\n  <md:EntityDescriptor entityID="https://idp2.example.com">…',
@@ -91,7 +91,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/no-role',
     severity: 'error',
-    title: 'Every entity has an IdP or SP role',
+    description: 'Every entity has an IdP or SP role',
     why: 'An entity without `IDPSSODescriptor` or `SPSSODescriptor` cannot take part in SAML web sign-on.',
     fix: 'Export the SAML 2.0 metadata (not WS-Federation only) from the identity provider.',
     bad: '<md:EntityDescriptor entityID="…"><md:AttributeAuthorityDescriptor …/></md:EntityDescriptor>',
@@ -108,7 +108,7 @@ export const roleRules = defineRules([
   {
     id: 'roles/no-saml2-protocol',
     severity: 'error',
-    title: 'The role supports the SAML 2.0 protocol',
+    description: 'The role supports the SAML 2.0 protocol',
     why: '`protocolSupportEnumeration` says which protocols a role speaks. Without `urn:oasis:names:tc:SAML:2.0:protocol`, SAML 2.0 software ignores the role.',
     fix: 'Export SAML 2.0 metadata; in a hand-written file add `protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"`.',
     bad: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:1.1:protocol">',
