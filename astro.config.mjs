@@ -52,7 +52,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [valuesCodePlugin()], hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
   },
   integrations: [
-    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}writing-guides/` }),
+    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}rules/` }),
     mdx(),
     widgetBundles(),
     ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),

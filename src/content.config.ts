@@ -8,7 +8,7 @@ const schemaOptions = { identityProviders: config.identityProviders, products: c
 
 /** Every page of every version, guides and general pages: `<contentDir>/<version>/<path>.mdx`. */
 const guides = defineCollection({
-  loader: guideLoader({ contentDir: config.contentDir, rulesUrl: `${config.base}writing-guides/`, schemaOptions }),
+  loader: guideLoader({ contentDir: config.contentDir, rulesUrl: `${config.base}rules/`, schemaOptions }),
   schema: contentSchemaFor(schemaOptions),
 });
 

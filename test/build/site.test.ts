@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GUIDE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
+import { PAGE_ENGINE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
 import { LINK_RULES } from '../../src/lib/links/rules';
 import { METADATA_RULES } from '../../src/lib/saml/rule-table';
 import { spawnSync } from 'node:child_process';
@@ -250,9 +250,9 @@ describe('the real content', () => {
     for (const html of ['latest/overview/index.html', '1.0/jumpcloud/index.html']) expect(existsSync(join(build.outDir, html.replace('index.html', 'index.md')))).toBe(true);
   });
 
-  it('documents every build rule on the Writing guides page', () => {
+  it('documents the frontmatter fields on the Writing guides page and points build errors to the rules page', () => {
     const writing = page(build.outDir, 'writing-guides');
-    for (const rule of GUIDE_RULES) expect(writing.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
+    expect(writing.getElementById('build-errors')?.nextElementSibling?.querySelector('a')?.getAttribute('href')).toBe('/rules/');
     expect(writing.querySelectorAll('table tbody tr').map((row) => row.querySelector('code')?.text)).toEqual([
       'kind', 'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order', 'redirectFrom',
     ]);
@@ -261,11 +261,12 @@ describe('the real content', () => {
 
   it('lists every rule on /rules/: each guide rule with its examples and the finding its bad example gives, every link rule, every metadata rule', () => {
     const rules = page(build.outDir, 'rules');
-    for (const rule of GUIDE_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
+    for (const rule of PAGE_ENGINE_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
     for (const rule of LINK_RULES) expect(rules.getElementById(ruleAnchor(rule.id))?.text).toBe(rule.id);
     expect(rules.querySelectorAll('#metadata-rules ~ ul li').length).toBe(METADATA_RULES.length);
     const duplicate = rules.getElementById(ruleAnchor('steps/duplicate-id'))!.parentNode!;
-    expect(duplicate.text).toContain('Finds: Step id "login" is used twice (first at line 11)');
+    expect(duplicate.text).toContain('Finds, for the example below: Step id "login" is used twice (first at line 11)');
+    expect(duplicate.text).toContain('Why: Two steps with one id share an anchor and a done tick');
     expect(duplicate.text).toContain('How to fix: Give each step its own id');
   });
 
@@ -371,7 +372,7 @@ describe('broken content fails the build', () => {
     expect(result.output).toContain('4 structural errors in 2 guides:');
     expect(result.output).toMatch(/latest\/one\.mdx:14:7 error Step id "a" is used twice/);
     expect(result.output).toMatch(/latest\/one\.mdx:19:1 error Link uses the `javascript:` scheme .* \(links\/unsupported-scheme\)/);
-    expect(result.output).toMatch(/latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(figure\/missing-file\)/);
+    expect(result.output).toMatch(/latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(images\/missing-file\)/);
     expect(result.output).toMatch(/latest\/two\.mdx:12:1 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder/);
     expect(result.output).not.toMatch(/\n\s+at /);
     const frontmatters = brokenSite({ 'latest/a.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n', 'latest/b.mdx': frontmatter.replace('section: Tests', 'section: 7') + '\nBody\n' });
@@ -392,7 +393,7 @@ describe('broken content fails the build', () => {
     const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Figure src="./images/nope.png" alt="Nothing" />\n` });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('broken.mdx:10:9 error Cannot find image file `./images/nope.png` (figure/missing-file)');
+    expect(result.output).toContain('broken.mdx:10:9 error Cannot find image file `./images/nope.png` (images/missing-file)');
   });
 
   it('on a last code block left open, which would swallow the figure imports', () => {

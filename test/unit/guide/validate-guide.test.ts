@@ -205,8 +205,8 @@ describe('validateGuide', () => {
   });
 
   it('links each finding to its rule documentation', () => {
-    const [finding] = validateGuide('<Hint type="x">y</Hint>', { file: FILE, rulesUrl: '/docs/writing-guides/' });
-    expect(finding?.url).toBe('/docs/writing-guides/#rule-hint-invalid-type');
+    const [finding] = validateGuide('<Hint type="x">y</Hint>', { file: FILE, rulesUrl: '/docs/rules/' });
+    expect(finding?.url).toBe('/docs/rules/#rule-hint-invalid-type');
   });
 
   it('numbers nothing and reports nothing for steps nested inside a step', () => {

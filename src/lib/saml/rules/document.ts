@@ -17,8 +17,8 @@ export const documentRules = defineRules([
     description: 'The root element is SAML metadata',
     why: 'Metadata starts with `md:EntityDescriptor` (one provider) or `md:EntitiesDescriptor` (a federation aggregate). Another root means the file is something else: a SAML response captured from a login, a settings export, a different XML format.',
     fix: 'Export the metadata from the identity provider\'s SAML application settings ("Export metadata", "Download metadata", "Federation metadata XML").',
-    bad: '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" …>',
-    good: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">',
+    bad: "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_1\" Version=\"2.0\" IssueInstant=\"2026-11-28T12:00:00Z\"/>",
+    good: "{the JumpCloud IdP metadata}",
     check: {
       stage: 'document',
       run({ root, locator }, report) {
@@ -40,8 +40,8 @@ export const documentRules = defineRules([
     description: 'Metadata elements are in the SAML metadata namespace',
     why: 'XML names are namespace + local name. An `EntityDescriptor` without `xmlns="urn:oasis:names:tc:SAML:2.0:metadata"` (or with another URI) is not SAML metadata to a namespace-aware SAML library, even though it looks right.',
     fix: 'Declare the namespace on the root: `xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"` with `md:` prefixes, or `xmlns="urn:oasis:names:tc:SAML:2.0:metadata"` without prefixes.',
-    bad: '<EntityDescriptor entityID="https://idp.example.com">',
-    good: '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com">',
+    bad: "<EntityDescriptor entityID=\"https://sso.jumpcloud.com/saml2/keeper\">\n<IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"/>\n</EntityDescriptor>",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">",
     check: {
       stage: 'document',
       run({ root, locator }, report) {
@@ -57,8 +57,8 @@ export const documentRules = defineRules([
     description: 'Every entity has an entityID',
     why: 'The entityID is the identity provider\'s name in every SAML message; Keeper checks the Issuer of each login against it.',
     fix: 'Export the metadata again; the identity provider always writes the entityID it uses.',
-    bad: '<md:EntityDescriptor xmlns:md="…">',
-    good: '<md:EntityDescriptor xmlns:md="…" entityID="https://sso.jumpcloud.com/saml2/keeper">',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -74,8 +74,8 @@ export const documentRules = defineRules([
     description: 'The entityID is a clean identifier',
     why: 'The entityID is compared character for character with the Issuer of each SAML message. Leading or trailing spaces, markup characters or placeholders such as `{tenantid}` never match what the identity provider sends. (An `http://` entityID, as Okta and AD FS use, or a plain name such as `JumpCloud` is fine.)',
     fix: 'Copy the entityID exactly as the identity provider shows it; replace placeholders with your real tenant value.',
-    bad: 'entityID=" https://sts.windows.net/{tenantid}/ "',
-    good: 'entityID="https://sts.windows.net/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/"',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\" https://sts.windows.net/{tenantid}/ \">",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sts.windows.net/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/\">",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -96,8 +96,8 @@ export const documentRules = defineRules([
     description: 'The metadata has not passed its validUntil date',
     why: 'SAML software must not use metadata after its `validUntil` date. An expired document usually means an old export was kept.',
     fix: 'Export fresh metadata from the identity provider.',
-    bad: '<md:EntityDescriptor validUntil="2021-01-03T16:17:49Z" …>',
-    good: '<md:EntityDescriptor validUntil="2030-01-01T00:00:00Z" …> (or no validUntil)',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\" validUntil=\"2021-01-03T16:17:49Z\">",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\" validUntil=\"2030-01-01T00:00:00Z\">",
     check: {
       stage: 'document',
       run({ root, locator, now, entities }, report) {

@@ -20,8 +20,8 @@ export const endpointRules = defineRules([
     description: 'The identity provider has a SingleSignOnService',
     why: 'Keeper sends users to the identity provider\'s SingleSignOnService to sign in; without one there is nowhere to send them.',
     fix: 'Export the metadata again from the identity provider\'s SAML application; it always includes the sign-in URL.',
-    bad: '<md:IDPSSODescriptor …><md:KeyDescriptor …/></md:IDPSSODescriptor>',
-    good: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sso.jumpcloud.com/saml2/keeper"/>',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">\n<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n</md:IDPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -37,8 +37,8 @@ export const endpointRules = defineRules([
     description: 'A SingleSignOnService uses HTTP-Redirect or HTTP-POST',
     why: 'Web sign-on sends the user\'s browser to the identity provider with the HTTP-Redirect or HTTP-POST binding. SOAP, Artifact or SAML 1 endpoints alone cannot be used from a browser.',
     fix: 'Enable the HTTP-Redirect or HTTP-POST binding in the identity provider and export the metadata again.',
-    bad: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" …/>',
-    good: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" …/>',
+    bad: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
+    good: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -55,8 +55,8 @@ export const endpointRules = defineRules([
     description: 'The sign-in URL offers HTTP-Redirect',
     why: 'HTTP-Redirect is the binding most service providers use to start sign-on; HTTP-POST alone works with Keeper, but some tools expect Redirect.',
     fix: 'Nothing to do for Keeper. If another application needs it, enable HTTP-Redirect in the identity provider.',
-    bad: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" …/> (only)',
-    good: '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" …/>',
+    bad: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
+    good: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -73,8 +73,8 @@ export const endpointRules = defineRules([
     description: 'Endpoint locations are web addresses',
     why: 'A `javascript:` or `data:` Location turns a SAML endpoint into script injection; no legitimate metadata contains one.',
     fix: 'Do not use this file. Export the metadata again from the real identity provider or service provider.',
-    bad: '<md:AssertionConsumerService Location="javascript:alert(true)" …/>',
-    good: '<md:AssertionConsumerService Location="https://sp.example.com/acs" …/>',
+    bad: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"javascript:alert(true)\"/>",
+    good: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -91,8 +91,8 @@ export const endpointRules = defineRules([
     description: 'Endpoint locations use https',
     why: 'SAML messages carry who the user is. Over plain http they can be read and altered on the way, and at a sign-in URL the user types their identity provider password into a page sent in clear: an http SingleSignOnService is an error (saml2int and federation validators reject it), other endpoints a warning. Only loopback addresses used for local testing are exempt.',
     fix: 'Serve the identity provider over https and export the metadata again.',
-    bad: '<md:SingleSignOnService Location="http://idp.example.com/sso" …/>',
-    good: '<md:SingleSignOnService Location="https://idp.example.com/sso" …/>',
+    bad: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"http://sso.jumpcloud.com/saml2/keeper\"/>",
+    good: "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {

@@ -40,8 +40,8 @@ export const keeperRules = defineRules([
     description: 'The IdP sends the attributes Keeper needs',
     why: 'Keeper provisions and matches users from the assertion: attributes `First`, `Last` and `Email`, and a NameID that is the user\'s email address. Metadata cannot show the attribute mapping, so check it in the identity provider.',
     fix: 'In the identity provider\'s Keeper application, map First, Last and Email, and set the NameID to the email address (format emailAddress).',
-    bad: 'NameID = employee number; no Email attribute',
-    good: 'NameID = user@example.com; attributes First, Last, Email',
+    bad: "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>",
+    good: "<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -63,8 +63,8 @@ export const keeperRules = defineRules([
     description: 'Single Logout is optional for Keeper',
     why: 'Keeper works without Single Logout; with it, logging out of Keeper also ends the identity provider session.',
     fix: 'Nothing required. To use Single Logout, enable it in the identity provider and export the metadata again.',
-    bad: '(no SingleLogoutService)',
-    good: '<md:SingleLogoutService Binding="…HTTP-Redirect" Location="https://idp.example.com/slo"/>',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">\n<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>\n</md:IDPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper/logout\"/>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -79,8 +79,8 @@ export const keeperRules = defineRules([
     description: 'Whether the metadata itself is signed',
     why: 'Some identity providers sign their metadata document (`ds:Signature` on the root). Keeper does not require it; a signed file must not be edited, or the signature breaks.',
     fix: 'Nothing required. Upload signed metadata exactly as exported.',
-    bad: '(editing a signed file)',
-    good: '(uploading the file as exported)',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">\n<ds:Signature><ds:SignedInfo/><ds:SignatureValue/></ds:Signature>\n<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"https://sso.jumpcloud.com/saml2/keeper\"/>\n</md:IDPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "{the JumpCloud IdP metadata}",
     check: {
       stage: 'document',
       run({ root, locator, entities }, report) {
@@ -97,8 +97,8 @@ export const keeperRules = defineRules([
     description: 'Keeper SP metadata is your own instance\'s',
     why: 'When you have entered your values on the guide, the checker compares Keeper SP metadata with them: metadata exported from another SSO instance (a colleague\'s test node, another region) configures the identity provider for that instance, and sign-ins then land there or fail.',
     fix: 'Export the SP metadata again from your own provisioning instance (Admin Console → provisioning instance → View → Export Metadata), or correct your values on the guide.',
-    bad: 'Your values: SSO ID 459561502469 in the United States. File: SP metadata with entityID https://keepersecurity.eu/api/rest/sso/saml/111111111111',
-    good: 'Your values: SSO ID 459561502469 in the United States. File: SP metadata with entityID https://keepersecurity.com/api/rest/sso/saml/459561502469',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.eu/api/rest/sso/saml/111111111111\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.eu/api/rest/sso/saml/sso/111111111111\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/459561502469\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.com/api/rest/sso/saml/sso/459561502469\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator, reader }, report) {
@@ -124,8 +124,8 @@ export const keeperRules = defineRules([
     description: 'IdP metadata names only your own Keeper URLs',
     why: 'Identity provider metadata that mentions a Keeper URL (an Assertion Consumer Service, an entityID on a Keeper host) with another SSO ID or data center comes from an application set up for another Keeper instance; assertions would be sent there.',
     fix: 'In the identity provider, upload your own Keeper SP metadata into the Keeper application (step 3), then export the identity provider\'s metadata again.',
-    bad: 'Your values: SSO ID 459561502469 in the United States. File: IdP metadata whose AssertionConsumerService is https://keepersecurity.com/api/rest/sso/saml/sso/111111111111',
-    good: 'Your values: SSO ID 459561502469 in the United States. File: IdP metadata that names no Keeper URL, or only https://keepersecurity.com/api/rest/sso/saml/sso/459561502469',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/111111111111\">",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"https://sso.jumpcloud.com/saml2/keeper\">",
     check: {
       stage: 'entity',
       run({ entity, locator, reader }, report) {

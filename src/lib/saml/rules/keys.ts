@@ -34,8 +34,8 @@ export const keyRules = defineRules([
     description: 'The identity provider publishes a signing certificate',
     why: 'Keeper verifies every SAML response with the identity provider\'s signing certificate. Without one in the metadata, no login can be verified.',
     fix: 'Export the metadata again from the identity provider. If it was edited by hand, the certificate must sit in `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>` with `ds` bound to `http://www.w3.org/2000/09/xmldsig#`.',
-    bad: '<md:KeyDescriptor use="encryption">…</md:KeyDescriptor> (only)',
-    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>MIID…</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    bad: "<md:KeyDescriptor use=\"encryption\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -72,8 +72,8 @@ export const keyRules = defineRules([
     description: 'Certificates decode as X.509',
     why: 'A certificate that cannot be decoded cannot verify anything. A common cause is a certificate encoded twice (base64 of a PEM file), or a truncated copy.',
     fix: 'Export the metadata again rather than pasting certificates by hand. The text inside `<ds:X509Certificate>` is the base64 between the PEM `BEGIN`/`END` lines, not the whole PEM file encoded again.',
-    bad: '<ds:X509Certificate>LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…</ds:X509Certificate>',
-    good: '<ds:X509Certificate>MIIDpDCCAoygAwIBAgIGAW…</ds:X509Certificate>',
+    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -92,8 +92,8 @@ export const keyRules = defineRules([
     description: 'Signing certificates are within their validity dates',
     why: 'Keeper rejects responses signed with an expired (or not yet valid) certificate. With a second, valid certificate in the file (a key rollover), logins still work, so that case is a warning.',
     fix: 'Renew the signing certificate in the identity provider (JumpCloud: the Keeper connector\'s IdP certificate), then export and upload the metadata again.',
-    bad: 'a signing certificate with notAfter 2021-01-03',
-    good: 'a signing certificate with notAfter in the future',
+    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expired on 2021-01-03}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator, now }, report) {
@@ -131,8 +131,8 @@ export const keyRules = defineRules([
     description: `Signing certificates are valid for more than ${EXPIRY_WARNING_DAYS} days`,
     why: 'When the signing certificate expires, every login fails until new metadata is uploaded. A month is the usual lead time to plan the rollover.',
     fix: 'Create the next certificate in the identity provider now, and upload the new metadata to Keeper before the old certificate expires.',
-    bad: `a signing certificate that expires in 10 days`,
-    good: 'a signing certificate valid for another year',
+    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expires in 10 days}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate valid for another year}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator, now }, report) {
@@ -152,8 +152,8 @@ export const keyRules = defineRules([
     description: 'Keys are at least RSA 2048 or EC 256 bits',
     why: 'RSA keys under 2048 bits and EC keys under 256 bits are considered breakable; many services now refuse them.',
     fix: 'Generate a new signing certificate with an RSA 2048-bit (or larger) or EC P-256 key in the identity provider.',
-    bad: 'RSA 1024-bit key',
-    good: 'RSA 2048-bit key',
+    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 1024-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 2048-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -171,8 +171,8 @@ export const keyRules = defineRules([
     description: 'Certificates are signed with SHA-256 or stronger',
     why: 'SHA-1 and MD5 signatures can be forged. The certificate\'s own signature matters less for a pinned self-signed SAML certificate than for a TLS one, but weak algorithms are a sign of an old key that is due for rotation.',
     fix: 'Create a new certificate signed with SHA-256 in the identity provider when you next rotate keys.',
-    bad: 'sha1WithRSAEncryption',
-    good: 'sha256WithRSAEncryption',
+    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-1}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-256}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {

@@ -13,8 +13,8 @@ export const roleRules = defineRules([
     description: 'IdP metadata is uploaded where IdP metadata is expected',
     why: 'Keeper needs the identity provider\'s metadata (an `IDPSSODescriptor` with its sign-in URL and signing certificate). Service-provider metadata, most often Keeper\'s own export uploaded back into Keeper, has neither, and SSO fails later with vague errors.',
     fix: 'In the identity provider (e.g. JumpCloud\'s Keeper connector), export its metadata and upload that file into Keeper. Keeper\'s own metadata goes the other way, into the identity provider.',
-    bad: '<md:EntityDescriptor entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor …>',
-    good: '<md:EntityDescriptor entityID="https://sso.jumpcloud.com/saml2/keeper"><md:IDPSSODescriptor …>',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/459561502469\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.com/api/rest/sso/saml/sso/459561502469\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "{the JumpCloud IdP metadata}",
     check: {
       stage: 'document',
       run({ entities, expect, locator }, report) {
@@ -41,8 +41,8 @@ export const roleRules = defineRules([
     description: 'SP metadata is given where SP metadata is expected',
     why: 'When checking what goes into the identity provider (with `--expect sp`), the file should be the service provider\'s metadata, such as Keeper\'s export.',
     fix: 'Export Keeper\'s SP metadata (Admin Console → provisioning instance → View → Export Metadata) and use that file.',
-    bad: '<md:IDPSSODescriptor …>',
-    good: '<md:SPSSODescriptor …>',
+    bad: "{the JumpCloud IdP metadata}",
+    good: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/459561502469\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.com/api/rest/sso/saml/sso/459561502469\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
     check: {
       stage: 'document',
       run({ entities, expect, locator }, report) {
@@ -58,8 +58,8 @@ export const roleRules = defineRules([
     description: 'An aggregate lists at least one entity',
     why: 'An `EntitiesDescriptor` with no `EntityDescriptor` inside it, at any depth of nesting, describes nobody: there is no sign-in URL or certificate to upload, whatever else the file holds.',
     fix: 'Export the metadata again from the identity provider; a federation\'s aggregate that came out empty was cut short on the way.',
-    bad: '<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><md:EntitiesDescriptor/></md:EntitiesDescriptor>',
-    good: '<md:EntitiesDescriptor …><md:EntityDescriptor entityID="https://idp.example.com/saml">…</md:EntityDescriptor></md:EntitiesDescriptor>',
+    bad: "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\"></md:EntitiesDescriptor>",
+    good: "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">\n{the JumpCloud IdP entity}\n</md:EntitiesDescriptor>",
     check: {
       stage: 'document',
       run({ entities, aggregate, root, locator }, report) {
@@ -74,8 +74,8 @@ export const roleRules = defineRules([
     description: 'The file describes exactly one identity provider',
     why: 'Keeper connects one SSO configuration to one identity provider. A federation aggregate lists many, and the upload cannot tell which one you mean.',
     fix: 'Export the metadata of your identity provider alone, or copy its `<md:EntityDescriptor>` out of the aggregate into a file of its own.',
-    bad: '<md:EntitiesDescriptor>\n  <md:EntityDescriptor entityID="https://idp1.example.com">…\n  <md:EntityDescriptor entityID="https://idp2.example.com">…',
-    good: '<md:EntityDescriptor entityID="https://idp1.example.com">…</md:EntityDescriptor>',
+    bad: "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">\n{the JumpCloud IdP entity}\n{another IdP entity}\n</md:EntitiesDescriptor>",
+    good: "{the JumpCloud IdP metadata}",
     check: {
       stage: 'document',
       run({ entities, expect, root, locator }, report) {
@@ -94,8 +94,8 @@ export const roleRules = defineRules([
     description: 'Every entity has an IdP or SP role',
     why: 'An entity without `IDPSSODescriptor` or `SPSSODescriptor` cannot take part in SAML web sign-on.',
     fix: 'Export the SAML 2.0 metadata (not WS-Federation only) from the identity provider.',
-    bad: '<md:EntityDescriptor entityID="…"><md:AttributeAuthorityDescriptor …/></md:EntityDescriptor>',
-    good: '<md:EntityDescriptor entityID="…"><md:IDPSSODescriptor …>…</md:IDPSSODescriptor></md:EntityDescriptor>',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://aa.example.com/saml\">\n<md:AttributeAuthorityDescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"/>\n</md:EntityDescriptor>",
+    good: "{the JumpCloud IdP metadata}",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -111,8 +111,8 @@ export const roleRules = defineRules([
     description: 'The role supports the SAML 2.0 protocol',
     why: '`protocolSupportEnumeration` says which protocols a role speaks. Without `urn:oasis:names:tc:SAML:2.0:protocol`, SAML 2.0 software ignores the role.',
     fix: 'Export SAML 2.0 metadata; in a hand-written file add `protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"`.',
-    bad: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:1.1:protocol">',
-    good: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">',
+    bad: "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:1.1:protocol\">",
+    good: "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">",
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
