@@ -1,21 +1,24 @@
 /**
  * `<stepdocs-login-url>`: the Login URL calculator as a custom element with its own shadow DOM, so
  * it works the same inside a guide and on any third-party page that loads this one module.
- * Attributes: `region` (us, eu, au, ca, jp, gov) presets the data center; `value` presets the input;
- * `heading-level` (2–5, default 3) fits its headings into the host page's outline.
+ * Attributes (each reflected as a property, a bad value ignored with a console warning): `region`
+ * (us, eu, au, ca, jp, gov) presets the data center; `value` presets the input; `heading-level`
+ * (2–5, default 3) fits its headings into the host page's outline; `theme` (light, dark, auto).
+ * Every change of the result dispatches `stepdocs-login-url` (bubbling, composed) with the result.
  * It makes no network request: everything is computed by src/lib/keeper/login-url.ts.
  */
 import { computeLoginUrl, type LoginUrlResult } from '../lib/keeper/login-url.ts';
 import { DEFAULT_REGION, KEEPER_REGIONS, regionById } from '../lib/keeper/regions.ts';
-import { el, headingLevel, withCode } from './dom.ts';
-import { WIDGET_BASE_CSS } from './widget-style.ts';
+import { el, withCode } from './dom.ts';
+import { HEADING_LEVEL, oneOf, reflect, THEME, validAttribute } from './attributes.ts';
+import { adoptStyles, WIDGET_BASE_CSS } from './widget-style.ts';
 
 const CSS = `${WIDGET_BASE_CSS}
-fieldset { margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; border: 1px solid var(--border, #d3d9e1); border-radius: var(--radius, 6px); }
+fieldset { margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
 .regions { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .regions label { font-weight: 400; display: inline-flex; gap: 0.3rem; align-items: center; }
 .result { margin-top: 0.75rem; }
-.url-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.6rem; border: 1px solid var(--success-border, #1c7c3a); border-radius: var(--radius, 6px); background: var(--success-bg, #e7f6ec); }
+.url-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 0.6rem; border: 1px solid var(--_success-border); border-radius: var(--_radius); background: var(--_success-bg); }
 .url-row code { flex: 1 1 20rem; }
 .meta { margin: 0.4rem 0 0; font-size: 0.9rem; }
 details { margin-top: 0.6rem; }
@@ -35,7 +38,13 @@ const FIELDS: ReadonlyArray<[keyof Extract<LoginUrlResult, { ok: true }>['urls']
 let counter = 0;
 
 export class LoginUrlCalculator extends HTMLElement {
-  static observedAttributes = ['region', 'value'];
+  /** Reflections of the attributes of the same names (`headingLevel` is `heading-level`). */
+  declare region: string | null;
+  declare value: string | null;
+  declare headingLevel: string | null;
+  declare theme: string | null;
+
+  static observedAttributes = ['region', 'value', 'heading-level', 'theme'];
 
   #root: ShadowRoot;
   #input!: HTMLInputElement;
@@ -60,22 +69,35 @@ export class LoginUrlCalculator extends HTMLElement {
   connectedCallback() {
     if (this.#rendered) return;
     this.#rendered = true;
+    validAttribute(this, 'theme', THEME);
     this.#render();
-    this.#region = regionById(this.getAttribute('region') ?? '')?.id ?? DEFAULT_REGION;
+    this.#region = this.#regionAttribute();
     this.#checkRegion(this.#region);
     this.#input.value = this.getAttribute('value') ?? '';
     this.#update(false);
   }
 
-  attributeChangedCallback(name: string, _old: string | null, value: string | null) {
-    if (!this.#rendered) return;
-    if (name === 'region') {
-      this.#region = regionById(value ?? '')?.id ?? DEFAULT_REGION;
+  attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    if (!this.#rendered || old === value) return;
+    if (name === 'theme') {
+      validAttribute(this, 'theme', THEME);
+      return;
+    }
+    if (name === 'heading-level') {
+      this.#render();
+      this.#checkRegion(this.#region);
+      this.#input.value = this.getAttribute('value') ?? '';
+    } else if (name === 'region') {
+      this.#region = this.#regionAttribute();
       this.#checkRegion(this.#region);
     } else {
       this.#input.value = value ?? '';
     }
     this.#update(false);
+  }
+
+  #regionAttribute(): string {
+    return regionById(validAttribute(this, 'region', REGION) ?? '')?.id ?? DEFAULT_REGION;
   }
 
   /** The current result, for pages that script the widget. */
@@ -85,11 +107,9 @@ export class LoginUrlCalculator extends HTMLElement {
 
   #render() {
     const id = `stepdocs-login-url-${(counter += 1)}`;
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    const panel = el('div', { class: 'panel' });
-    const level = headingLevel(this);
-    const heading = el(`h${level}` as 'h3', {}, 'Login URL calculator');
+    const panel = el('div', { class: 'panel', part: 'panel' });
+    const level = Number(validAttribute(this, 'heading-level', HEADING_LEVEL) ?? 3);
+    const heading = el(`h${level}` as 'h3', { part: 'heading' }, 'Login URL calculator');
     const label = el('label', { for: `${id}-input` }, 'SP Entity ID or SSO ID');
     const help = el('p', { class: 'help', id: `${id}-help` }, "Paste Keeper's SP Entity ID (provisioning instance → View in the Keeper Admin Console), any other SSO Connect Cloud URL, Keeper's SP metadata, or just the SSO ID.");
     this.#input = el('input', {
@@ -100,8 +120,9 @@ export class LoginUrlCalculator extends HTMLElement {
       autocapitalize: 'off',
       placeholder: 'https://keepersecurity.com/api/rest/sso/saml/459561502469',
       'aria-describedby': `${id}-help`,
+      part: 'input',
     });
-    this.#fieldset = el('fieldset', { hidden: '' });
+    this.#fieldset = el('fieldset', { hidden: '', part: 'regions' });
     const legend = el('legend', {}, 'Keeper data center');
     const regions = el('div', { class: 'regions' });
     for (const region of KEEPER_REGIONS) {
@@ -113,9 +134,9 @@ export class LoginUrlCalculator extends HTMLElement {
       regions.append(el('label', {}, radio, `${region.label} (${region.host})`));
     }
     this.#fieldset.append(legend, regions);
-    this.#error = el('p', { class: 'error', id: `${id}-error`, hidden: '' });
-    this.#loginUrl = el('code', { id: `${id}-login-url` });
-    const copy = el('button', { type: 'button' }, 'Copy Login URL');
+    this.#error = el('p', { class: 'error', id: `${id}-error`, hidden: '', part: 'error' });
+    this.#loginUrl = el('code', { id: `${id}-login-url`, part: 'login-url' });
+    const copy = el('button', { type: 'button', part: 'button copy-button' }, 'Copy Login URL');
     this.#copyStatus = el('span', { class: 'status', role: 'status' });
     copy.addEventListener('click', () => void this.#copy());
     const row = el('div', { class: 'url-row' }, this.#loginUrl, copy, this.#copyStatus);
@@ -123,13 +144,14 @@ export class LoginUrlCalculator extends HTMLElement {
     this.#notes = el('p', { class: 'note', hidden: '' });
     this.#list = el('dl');
     const details = el('details', {}, el('summary', {}, 'Other Keeper URLs for this SSO ID'), this.#list);
-    this.#result = el('div', { class: 'result', hidden: '' }, el(`h${level + 1}` as 'h4', { id: `${id}-result-label` }, 'Login URL'), row, this.#meta, this.#notes, details);
+    this.#result = el('div', { class: 'result', hidden: '', part: 'result' }, el(`h${level + 1}` as 'h4', { id: `${id}-result-label` }, 'Login URL'), row, this.#meta, this.#notes, details);
     this.#result.setAttribute('role', 'group');
     this.#result.setAttribute('aria-labelledby', `${id}-result-label`);
     // One polite live region, updated after typing pauses, so a screen reader hears the outcome once.
     this.#announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     panel.append(heading, label, help, this.#input, this.#fieldset, this.#error, this.#result, this.#announcer);
-    this.#root.replaceChildren(style, panel);
+    adoptStyles(this.#root, CSS);
+    this.#root.replaceChildren(panel);
     this.#input.addEventListener('input', () => this.#update(true));
   }
 
@@ -185,5 +207,9 @@ export class LoginUrlCalculator extends HTMLElement {
     }
   }
 }
+
+const REGION = oneOf(KEEPER_REGIONS.map((region) => region.id));
+
+for (const [property, attribute] of [['region', 'region'], ['value', 'value'], ['headingLevel', 'heading-level'], ['theme', 'theme']] as const) reflect(LoginUrlCalculator, property, attribute);
 
 if (!customElements.get('stepdocs-login-url')) customElements.define('stepdocs-login-url', LoginUrlCalculator);

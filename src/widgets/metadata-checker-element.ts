@@ -4,8 +4,11 @@
  * identity provider's console. The file never leaves the browser: the engine runs here, in a Web
  * Worker for large files. Every value from the file is inserted as text, never as HTML.
  *
- * Attributes: `expect` (idp, sp, any; default idp), `heading-level` (2–5, default 3),
- * `rules-url` (where rule ids link; default `rules/metadata/` next to the site root).
+ * Attributes (each reflected as a property, a bad value ignored with a console warning): `expect`
+ * (idp, sp, any; default idp), `heading-level` (2–5, default 3), `rules-url` (where rule ids link;
+ * default `rules/metadata/` next to the site root), `theme` (light, dark, auto). When a check
+ * finishes it dispatches `stepdocs-metadata-check` (bubbling, composed) with the verdict, the counts
+ * and a summary of each entity.
  *
  * On a guide with a "Your values" panel, the panel's `stepdocs-values` events on `document` give the
  * reader's data center and SSO ID, and Keeper URLs in the file are compared with them.
@@ -19,38 +22,39 @@ import type { CertificateSummary, EntitySummary, MetadataReport } from '../lib/s
 import type { ReaderValues } from '../lib/keeper/reader-values.ts';
 import { regionById } from '../lib/keeper/regions.ts';
 import type { ReaderKeeperValues } from '../lib/saml/rule.ts';
-import { el, headingLevel, withCode } from './dom.ts';
-import { WIDGET_BASE_CSS } from './widget-style.ts';
+import { HEADING_LEVEL, oneOf, reflect, THEME, validAttribute } from './attributes.ts';
+import { el, withCode } from './dom.ts';
+import { adoptStyles, WIDGET_BASE_CSS } from './widget-style.ts';
 
 /** Files above this size show a progress bar while the worker reads them. */
 const PROGRESS_THRESHOLD = 512 * 1024;
 
 const CSS = `${WIDGET_BASE_CSS}
 textarea { min-height: 7rem; resize: vertical; }
-.privacy { display: flex; gap: 0.4rem; align-items: flex-start; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: var(--radius, 6px); background: var(--info-bg, #eaf2fd); color: var(--info-fg, #123f80); font-size: 0.92rem; }
-.drop { margin-top: 0.5rem; padding: 0.75rem; border: 2px dashed var(--border, #8b95a1); border-radius: var(--radius, 6px); text-align: center; }
-.drop.is-over { border-color: var(--accent, #1f5fbf); background: var(--info-bg, #eaf2fd); }
+.privacy { display: flex; gap: 0.4rem; align-items: flex-start; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: var(--_radius); background: var(--_info-bg); color: var(--_info-fg); font-size: 0.92rem; }
+.drop { margin-top: 0.5rem; padding: 0.75rem; border: 2px dashed var(--_border); border-radius: var(--_radius); text-align: center; }
+.drop.is-over { border-color: var(--_accent); background: var(--_info-bg); }
 .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
 .file-label { display: inline-block; }
 .progress { margin-top: 0.75rem; }
 .progress progress { width: 100%; }
-.verdict { margin: 1rem 0 0.5rem; padding: 0.6rem 0.8rem; border-left: 5px solid; border-radius: var(--radius, 6px); font-weight: 600; }
-.verdict.ok { border-color: var(--success-border, #1c7c3a); background: var(--success-bg, #e7f6ec); color: var(--success-fg, #14572a); }
-.verdict.bad { border-color: var(--danger-border, #b42318); background: var(--danger-bg, #fdecec); color: var(--danger-fg, #7f1a12); }
-.verdict.warn { border-color: var(--warning-border, #a35f00); background: var(--warning-bg, #fdf4e3); color: var(--warning-fg, #6b3e00); }
+.verdict { margin: 1rem 0 0.5rem; padding: 0.6rem 0.8rem; border-left: 5px solid; border-radius: var(--_radius); font-weight: 600; }
+.verdict.ok { border-color: var(--_success-border); background: var(--_success-bg); color: var(--_success-fg); }
+.verdict.bad { border-color: var(--_danger-border); background: var(--_danger-bg); color: var(--_danger-fg); }
+.verdict.warn { border-color: var(--_warning-border); background: var(--_warning-bg); color: var(--_warning-fg); }
 section { margin-top: 1rem; }
 ul.findings { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-ul.findings li { padding: 0.5rem 0.75rem; border: 1px solid var(--border, #d3d9e1); border-left-width: 5px; border-radius: var(--radius, 6px); }
-li.error { border-left-color: var(--danger-border, #b42318); }
-li.warning { border-left-color: var(--warning-border, #a35f00); }
-li.info { border-left-color: var(--info-border, #1f5fbf); }
+ul.findings li { padding: 0.5rem 0.75rem; border: 1px solid var(--_border); border-left-width: 5px; border-radius: var(--_radius); }
+li.error { border-left-color: var(--_danger-border); }
+li.warning { border-left-color: var(--_warning-border); }
+li.info { border-left-color: var(--_info-border); }
 .reason { margin: 0; font-weight: 600; }
 .where, .fix { margin: 0.25rem 0 0; font-size: 0.9rem; }
-.where { color: var(--fg-muted, #4d5560); }
+.where { color: var(--_fg-muted); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 0.75rem; margin: 0.5rem 0; font-size: 0.9rem; }
 dt { font-weight: 600; }
 dd { margin: 0; overflow-wrap: anywhere; }
-.entity, .certificate { margin-top: 0.5rem; padding: 0.5rem 0.75rem; border: 1px solid var(--border, #d3d9e1); border-radius: var(--radius, 6px); }
+.entity, .certificate { margin-top: 0.5rem; padding: 0.5rem 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
 `;
 
 const SEVERITY_HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
@@ -64,7 +68,29 @@ const KIND_TEXT: Record<MetadataReport['kind'], string> = {
 
 let counter = 0;
 
+const EXPECT = oneOf(['idp', 'sp', 'any']);
+
+/** What `stepdocs-metadata-check` carries: the outcome of one check, without the file's text. */
+export interface MetadataCheckDetail {
+  file: string;
+  /** `ok` (nothing to fix), `warnings` (risks to fix soon), `errors` (fix before uploading). */
+  verdict: 'ok' | 'warnings' | 'errors';
+  kind: MetadataReport['kind'];
+  counts: MetadataReport['counts'];
+  entityCount: number;
+  entities: Array<Pick<EntitySummary, 'entityId' | 'roles'>>;
+  findings: Array<Pick<Finding, 'ruleId' | 'severity' | 'reason'>>;
+}
+
 export class MetadataChecker extends HTMLElement {
+  static observedAttributes = ['theme'];
+
+  /** Reflections of the attributes of the same names (`headingLevel` is `heading-level`). */
+  declare expect: string | null;
+  declare headingLevel: string | null;
+  declare rulesUrl: string | null;
+  declare theme: string | null;
+
   /** Where the worker script is; set by the entry module that defines the element. */
   static workerUrl: URL | string | undefined;
   /** Default for `rules-url`; set by the entry module. */
@@ -94,8 +120,14 @@ export class MetadataChecker extends HTMLElement {
     document.dispatchEvent(new CustomEvent('stepdocs-values-request'));
     if (this.#rendered) return;
     this.#rendered = true;
-    this.#level = headingLevel(this);
+    this.#level = Number(validAttribute(this, 'heading-level', HEADING_LEVEL) ?? 3);
+    validAttribute(this, 'theme', THEME);
+    validAttribute(this, 'expect', EXPECT);
     this.#render();
+  }
+
+  attributeChangedCallback(name: string, old: string | null) {
+    if (this.#rendered && name === 'theme' && old !== this.getAttribute('theme')) validAttribute(this, 'theme', THEME);
   }
 
   disconnectedCallback() {
@@ -110,9 +142,12 @@ export class MetadataChecker extends HTMLElement {
     const run = (this.#run += 1);
     this.#results.replaceChildren();
     this.#setStatus(`Checking ${name}…`);
-    const options = { file: name, expect: (this.getAttribute('expect') ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl, ...(this.#reader ? { reader: this.#reader } : {}) };
+    const options = { file: name, expect: (validAttribute(this, 'expect', EXPECT)?.toLowerCase() ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl, ...(this.#reader ? { reader: this.#reader } : {}) };
     const report = await this.#checkInWorker(bytes, options, run, bytes instanceof Uint8Array && bytes.length > PROGRESS_THRESHOLD);
-    if (run === this.#run) this.#show(report);
+    if (run === this.#run) {
+      this.#show(report);
+      this.dispatchEvent(new CustomEvent<MetadataCheckDetail>('stepdocs-metadata-check', { detail: checkDetail(report), bubbles: true, composed: true }));
+    }
     return report;
   }
 
@@ -152,12 +187,11 @@ export class MetadataChecker extends HTMLElement {
 
   #render() {
     const id = `stepdocs-metadata-${(counter += 1)}`;
-    const style = el('style', {}, CSS);
-    const heading = el(`h${this.#level}` as 'h3', {}, 'SAML metadata checker');
-    const privacy = el('p', { class: 'privacy' }, 'Your file is checked here, in your browser. It is never uploaded or sent anywhere.');
+    const heading = el(`h${this.#level}` as 'h3', { part: 'heading' }, 'SAML metadata checker');
+    const privacy = el('p', { class: 'privacy', part: 'privacy' }, 'Your file is checked here, in your browser. It is never uploaded or sent anywhere.');
     const label = el('label', { for: `${id}-text` }, 'Paste metadata XML');
-    this.#textarea = el('textarea', { id: `${id}-text`, spellcheck: 'false', autocomplete: 'off', placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">' });
-    const checkButton = el('button', { type: 'button' }, 'Check pasted XML');
+    this.#textarea = el('textarea', { id: `${id}-text`, spellcheck: 'false', autocomplete: 'off', placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">', part: 'input' });
+    const checkButton = el('button', { type: 'button', part: 'button check-button' }, 'Check pasted XML');
     checkButton.addEventListener('click', () => void this.#checkText());
     this.#textarea.addEventListener('paste', () => setTimeout(() => void this.#checkText(), 0));
     this.#fileInput = el('input', { type: 'file', id: `${id}-file`, accept: '.xml,application/xml,text/xml,application/samlmetadata+xml' });
@@ -166,7 +200,7 @@ export class MetadataChecker extends HTMLElement {
       if (file) void this.#checkFile(file);
     });
     const fileLabel = el('label', { for: `${id}-file`, class: 'file-label' }, 'Or choose a file: ');
-    const drop = el('div', { class: 'drop' }, 'Or drop a metadata file here');
+    const drop = el('div', { class: 'drop', part: 'drop-zone' }, 'Or drop a metadata file here');
     for (const target of [drop, this.#textarea] as HTMLElement[]) {
       target.addEventListener('dragover', (event) => {
         event.preventDefault();
@@ -183,9 +217,10 @@ export class MetadataChecker extends HTMLElement {
     this.#status = el('p', { class: 'note', role: 'status', 'aria-live': 'polite' });
     this.#progressBar = el('progress', { 'aria-label': 'Checking progress' });
     this.#progress = el('div', { class: 'progress', hidden: '' }, this.#progressBar);
-    this.#results = el('div', { class: 'results' });
-    const panel = el('div', { class: 'panel' }, heading, privacy, label, this.#textarea, el('div', { class: 'actions' }, checkButton, fileLabel, this.#fileInput), drop, this.#status, this.#progress, this.#results);
-    this.#root.replaceChildren(style, panel);
+    this.#results = el('div', { class: 'results', part: 'results' });
+    const panel = el('div', { class: 'panel', part: 'panel' }, heading, privacy, label, this.#textarea, el('div', { class: 'actions' }, checkButton, fileLabel, this.#fileInput), drop, this.#status, this.#progress, this.#results);
+    adoptStyles(this.#root, CSS);
+    this.#root.replaceChildren(panel);
   }
 
   async #checkText() {
@@ -221,7 +256,7 @@ export class MetadataChecker extends HTMLElement {
     const advice = counts.error > 0 ? ' Fix the errors before uploading it.' : verdict === 'ok' ? ' Ready to upload.' : '';
     this.#setStatus(`${report.file} checked. ${summary}${advice}`);
     const sub = `h${this.#level + 1}` as 'h4';
-    const sections: Node[] = [el('p', { class: `verdict ${verdict}` }, summary + advice)];
+    const sections: Node[] = [el('p', { class: `verdict ${verdict}`, part: 'verdict' }, summary + advice)];
     for (const severity of ['error', 'warning', 'info'] as const) {
       const findings = report.findings.filter((finding) => finding.severity === severity);
       if (findings.length === 0) continue;
@@ -308,3 +343,18 @@ export function defineMetadataChecker(options: { workerUrl: URL | string; rulesU
   MetadataChecker.defaultRulesUrl = options.rulesUrl;
   if (!customElements.get('stepdocs-metadata-checker')) customElements.define('stepdocs-metadata-checker', MetadataChecker);
 }
+
+/** The event's detail: the outcome, counts and entities of a report, not the file's content. */
+function checkDetail(report: MetadataReport): MetadataCheckDetail {
+  return {
+    file: report.file,
+    verdict: report.counts.error > 0 ? 'errors' : report.counts.warning > 0 ? 'warnings' : 'ok',
+    kind: report.kind,
+    counts: { ...report.counts },
+    entityCount: report.entityCount,
+    entities: report.entities.map((entity) => ({ entityId: entity.entityId, roles: [...entity.roles] })),
+    findings: report.findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, reason: finding.reason })),
+  };
+}
+
+for (const [property, attribute] of [['expect', 'expect'], ['headingLevel', 'heading-level'], ['rulesUrl', 'rules-url'], ['theme', 'theme']] as const) reflect(MetadataChecker, property, attribute);
