@@ -16,6 +16,7 @@ import { widgetBundles } from './src/integrations/widget-bundles.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { redirects } from './src/integrations/redirects.ts';
 import { markdownFiles } from './src/integrations/markdown-files.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -57,6 +58,7 @@ export default defineConfig({
     widgetBundles(),
     ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),
     redirects({ contentDir: resolve(root, config.contentDir), versions, redirects: config.redirects, configFile: config.configFile, configText: configText(config), base: config.base, site: config.site }),
+    securityHeaders({ base: config.base, embedFrameAncestors: config.embedFrameAncestors }),
     ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
   ],
   vite: {

@@ -2,6 +2,8 @@
 declare module 'virtual:stepdocs/widgets' {
   /** Hash of the published widget bundles in a build, `dev` under `astro dev`. */
   export const WIDGETS_VERSION: string;
+  /** `sha384-…` of each published module, by name (`stepdocs-login-url`). */
+  export const WIDGETS_INTEGRITY: Record<string, string>;
 }
 
 declare namespace App {

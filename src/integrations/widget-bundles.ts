@@ -1,6 +1,10 @@
 /**
  * Publishes each widget as one self-contained ES module under `<outDir>/widgets/`, so a third-party
- * page can load it with `<script type="module" src=".../widgets/stepdocs-login-url.js">`.
+ * page can load it with `<script type="module" src=".../widgets/stepdocs-login-url.js">`. Each module
+ * is published three times: at `widgets/<name>.js` (as before), at the stable major-version path
+ * `widgets/v1/<name>.js` (changes only compatibly), and in the immutable folder
+ * `widgets/<version>/<name>.js` (never changes, so a vendor can pin it with Subresource Integrity);
+ * `widgets/manifest.json` lists them with their `integrity` values.
  *
  * The site's own pages load the same modules, and the metadata checker's engine (XML parser, X.509
  * library) runs in `stepdocs-metadata-worker.js`: bundled once by esbuild, in its own process, while
@@ -14,16 +18,25 @@ import { build, context, type BuildContext, type BuildOptions, type BuildResult,
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const WIDGET_BUNDLES = {
   'stepdocs-login-url': 'src/widgets/login-url-element.ts',
   'stepdocs-metadata-checker': 'src/widgets/metadata-checker-standalone.ts',
   'stepdocs-metadata-worker': 'src/widgets/metadata-worker.ts',
+  'stepdocs-embed': 'src/widgets/embed-helper.ts',
 } as const satisfies Record<string, string>;
 
 /** The published modules a page loads with a script tag (the worker is started by the checker). */
-export type WidgetModule = Exclude<keyof typeof WIDGET_BUNDLES, 'stepdocs-metadata-worker'>;
+export type WidgetModule = Exclude<keyof typeof WIDGET_BUNDLES, 'stepdocs-metadata-worker' | 'stepdocs-embed'>;
+
+/** The stable major-version folder: its modules change only in ways that keep every embed working. */
+export const WIDGETS_MAJOR = 'v1';
+
+/** A Subresource Integrity value (`sha384-…`) of a file's bytes. */
+export function integrityOf(contents: Uint8Array): string {
+  return `sha384-${createHash('sha384').update(contents).digest('base64')}`;
+}
 
 const VIRTUAL_ID = 'virtual:stepdocs/widgets';
 
@@ -74,8 +87,10 @@ export function widgetBundles(): AstroIntegration {
                   if (id !== `\0${VIRTUAL_ID}`) return null;
                   // In dev the bundles are built on request, so there is nothing to hash yet.
                   // A failed bundle is reported, with its errors, when the build ends.
-                  const version = command === 'build' && bundling ? await bundling.then((result) => versionOf(result.outputFiles), () => 'failed') : 'dev';
-                  return `export const WIDGETS_VERSION = ${JSON.stringify(version)};\n`;
+                  const files = command === 'build' && bundling ? await bundling.then((result) => result.outputFiles, () => undefined) : undefined;
+                  const version = files ? versionOf(files) : command === 'build' ? 'failed' : 'dev';
+                  const integrity = Object.fromEntries((files ?? []).map((file) => [file.path.replace(/^\/widgets\/|\.js$/g, ''), integrityOf(file.contents)]));
+                  return `export const WIDGETS_VERSION = ${JSON.stringify(version)};\nexport const WIDGETS_INTEGRITY = ${JSON.stringify(integrity)};\n`;
                 },
               },
             ],
@@ -90,7 +105,8 @@ export function widgetBundles(): AstroIntegration {
         let building: Promise<BuildContext<BuildOptions & { write: false }>> | undefined;
         server.middlewares.use(async (request, response, next) => {
           const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-          const name = path.startsWith(`${base}widgets/`) ? path.slice(`${base}widgets/`.length).replace(/\.js$/, '') : undefined;
+          // `widgets/<name>.js`, `widgets/v1/<name>.js` and `widgets/<version>/<name>.js` are the same module here.
+          const name = path.startsWith(`${base}widgets/`) ? path.slice(`${base}widgets/`.length).replace(/^[^/]+\//, '').replace(/\.js$/, '') : undefined;
           if (!name || !(name in WIDGET_BUNDLES)) return next();
           try {
             building ??= context(bundleOptions(root));
@@ -122,12 +138,19 @@ export function widgetBundles(): AstroIntegration {
           throw failure;
         }
         const outDir = fileURLToPath(dir);
+        const version = versionOf(result.outputFiles);
+        const manifest: Record<string, { stable: string; immutable: string; integrity: string }> = {};
         for (const file of result.outputFiles) {
-          const target = join(outDir, relative('/', file.path));
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, file.contents);
-          logger.info(relative(outDir, target));
+          const name = file.path.replace(/^\/widgets\//, '');
+          for (const folder of ['', `${WIDGETS_MAJOR}/`, `${version}/`]) {
+            const target = join(outDir, 'widgets', folder, name);
+            await mkdir(dirname(target), { recursive: true });
+            await writeFile(target, file.contents);
+          }
+          manifest[name.replace(/\.js$/, '')] = { stable: `${base}widgets/${WIDGETS_MAJOR}/${name}`, immutable: `${base}widgets/${version}/${name}`, integrity: integrityOf(file.contents) };
+          logger.info(`widgets/${name} (also ${WIDGETS_MAJOR}/ and ${version}/)`);
         }
+        await writeFile(join(outDir, 'widgets', 'manifest.json'), `${JSON.stringify({ version, major: WIDGETS_MAJOR, modules: manifest }, null, 2)}\n`);
       },
     },
   };

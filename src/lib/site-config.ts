@@ -36,6 +36,15 @@ export const siteConfigFileSchema = z.strictObject({
   products: names('product').optional().describe('Products a guide\'s `product` may name.'),
   redirects: z.record(z.string(), z.string()).optional().describe('Old path (below the site base) → page path below the base, or an absolute URL.'),
   links: z.strictObject({ exclude: z.array(z.string()).default([]).describe('Regular expressions of URLs the link checker skips.') }).optional(),
+  embed: z
+    .strictObject({
+      frameAncestors: z
+        .array(z.string().regex(/^(?:\*|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d+)?)$/i, 'expected `*` or an origin such as `https://admin.example.com` (`https://*.example.com` for its subdomains)'))
+        .min(1)
+        .default(['*'])
+        .describe('Origins allowed to frame the widget pages under `/embed/` (CSP `frame-ancestors`); `*` (the default) lets any site embed them. Every other page can be framed only by the site itself.'),
+    })
+    .optional(),
 });
 
 export type SiteConfigFile = z.output<typeof siteConfigFileSchema>;
@@ -63,6 +72,8 @@ export interface SiteConfig {
   redirects: Record<string, string>;
   /** Patterns of URLs the link checker skips. */
   linkExclude: string[];
+  /** Origins that may frame the `/embed/` pages (`*`: any). */
+  embedFrameAncestors: string[];
   /** How the configuration file is named in findings (`stepdocs.config.json`). */
   configFile: string;
 }
@@ -104,6 +115,7 @@ export function resolveSiteConfig(sources: ConfigSources = {}): SiteConfig {
     products: file.products ?? DEFAULT_PRODUCTS,
     redirects: file.redirects ?? {},
     linkExclude: file.links?.exclude ?? [],
+    embedFrameAncestors: file.embed?.frameAncestors ?? ['*'],
     configFile: fileName,
   };
 }

@@ -9,5 +9,6 @@ import { defineMetadataChecker } from './metadata-checker-element.ts';
 const moduleUrl = new URL(import.meta.url);
 defineMetadataChecker({
   workerUrl: new URL(`./stepdocs-metadata-worker.js${moduleUrl.search}`, moduleUrl),
-  rulesUrl: new URL('../rules/metadata/', moduleUrl).href,
+  // The module is published at `<site>/widgets/…` (also `widgets/v1/` and `widgets/<version>/`): rules live at `<site>/rules/metadata/`.
+  rulesUrl: new URL(`${moduleUrl.pathname.replace(/\/widgets\/.*$/, '/')}rules/metadata/`, moduleUrl).href,
 });
