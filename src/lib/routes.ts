@@ -74,7 +74,7 @@ export function pathBelowBase(base: string, path: string): string {
  * Pages that are not guides, below the site base. The link checker knows them as valid targets;
  * the pages under src/pages/ are their only other definition, and a build test keeps both in step.
  */
-export const STATIC_ROUTES = ['', 'writing-guides/', 'rules/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', '404.html', 'sitemap.xml', 'favicon.svg', 'llms.txt', 'llms-full.txt'] as const;
+export const STATIC_ROUTES = ['', 'writing-guides/', 'embedding/', 'rules/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', '404.html', 'sitemap.xml', 'favicon.svg', 'llms.txt', 'llms-full.txt'] as const;
 
 /** Folders the build writes beside the pages: the search index, the embeddable widgets' scripts. */
 export const GENERATED_FOLDERS = ['pagefind/', 'widgets/'] as const;

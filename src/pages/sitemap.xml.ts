@@ -9,6 +9,7 @@ export const GET: APIRoute = async ({ site }) => {
   const entries: Array<{ loc: string; lastmod?: string }> = [
     { loc: absolute('') },
     { loc: absolute('writing-guides/') },
+    { loc: absolute('embedding/') },
     { loc: absolute('rules/') },
     { loc: absolute('rules/metadata/') },
     ...VERSIONS.map((version) => ({ loc: absolute(`${version.id}/`) })),

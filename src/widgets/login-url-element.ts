@@ -136,7 +136,7 @@ export class LoginUrlCalculator extends HTMLElement {
     this.#fieldset.append(legend, regions);
     this.#error = el('p', { class: 'error', id: `${id}-error`, hidden: '', part: 'error' });
     this.#loginUrl = el('code', { id: `${id}-login-url`, part: 'login-url' });
-    const copy = el('button', { type: 'button', part: 'button copy-button' }, 'Copy Login URL');
+    const copy = el('button', { type: 'button', class: 'primary', part: 'button copy-button' }, 'Copy Login URL');
     this.#copyStatus = el('span', { class: 'status', role: 'status' });
     copy.addEventListener('click', () => void this.#copy());
     const row = el('div', { class: 'url-row' }, this.#loginUrl, copy, this.#copyStatus);

@@ -191,7 +191,7 @@ export class MetadataChecker extends HTMLElement {
     const privacy = el('p', { class: 'privacy', part: 'privacy' }, 'Your file is checked here, in your browser. It is never uploaded or sent anywhere.');
     const label = el('label', { for: `${id}-text` }, 'Paste metadata XML');
     this.#textarea = el('textarea', { id: `${id}-text`, spellcheck: 'false', autocomplete: 'off', placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">', part: 'input' });
-    const checkButton = el('button', { type: 'button', part: 'button check-button' }, 'Check pasted XML');
+    const checkButton = el('button', { type: 'button', class: 'primary', part: 'button check-button' }, 'Check pasted XML');
     checkButton.addEventListener('click', () => void this.#checkText());
     this.#textarea.addEventListener('paste', () => setTimeout(() => void this.#checkText(), 0));
     this.#fileInput = el('input', { type: 'file', id: `${id}-file`, accept: '.xml,application/xml,text/xml,application/samlmetadata+xml' });

@@ -8,7 +8,8 @@
 
 /** Every themeable property: its light and dark defaults, and the site property it follows by default. */
 export const THEME_PROPERTIES = {
-  accent: { light: '#1f5fbf', dark: '#7fb0ff', site: 'accent', what: 'links, focus of buttons, the drop zone when a file is dragged over it' },
+  accent: { light: '#1f5fbf', dark: '#7fb0ff', site: 'accent', what: 'the main button, links, the drop zone when a file is dragged over it' },
+  'accent-fg': { light: '#ffffff', dark: '#0b1220', site: 'accent-fg', what: 'text on the main button' },
   fg: { light: '#1b1f24', dark: '#e6e9ee', site: 'fg', what: 'text' },
   'fg-muted': { light: '#4d5560', dark: '#aab3bf', site: 'fg-muted', what: 'help text and notes' },
   bg: { light: '#ffffff', dark: '#14171c', site: 'bg', what: 'the panel and inputs' },
@@ -64,6 +65,8 @@ input[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--
 :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
 button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg-soft); color: inherit; cursor: pointer; }
 button:hover { border-color: var(--_accent); }
+.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-fg); }
+.primary:hover { filter: brightness(1.1); }
 a { color: var(--_accent); }
 code { font-family: var(--_font-mono); font-size: 0.92rem; overflow-wrap: anywhere; }
 .error { margin: 0.75rem 0 0; padding: 0.6rem 0.8rem; border: 1px solid var(--_danger-border); border-left-width: 5px; border-radius: var(--_radius); background: var(--_danger-bg); color: var(--_danger-fg); }
