@@ -51,7 +51,7 @@ stepdocs-login-url::part(copy-button) { font-weight: 600; }`;
   const vendorPolicy = `Content-Security-Policy: default-src 'self';
   script-src 'self' ${new URL(absolute('')).origin};
   style-src 'self';
-  worker-src blob:;
+  worker-src blob: ${new URL(absolute('')).origin};
   frame-src ${new URL(absolute('')).origin}`;
   return { iframeSnippet, moduleSnippet, pinnedSnippet, checkerIframeSnippet, checkerModuleSnippet, eventSnippet, themeSnippet, vendorPolicy };
 }

@@ -79,7 +79,6 @@ export interface MetadataCheckDetail {
   counts: MetadataReport['counts'];
   entityCount: number;
   entities: Array<Pick<EntitySummary, 'entityId' | 'roles'>>;
-  findings: Array<Pick<Finding, 'ruleId' | 'severity' | 'reason'>>;
 }
 
 export class MetadataChecker extends HTMLElement {
@@ -353,7 +352,6 @@ function checkDetail(report: MetadataReport): MetadataCheckDetail {
     counts: { ...report.counts },
     entityCount: report.entityCount,
     entities: report.entities.map((entity) => ({ entityId: entity.entityId, roles: [...entity.roles] })),
-    findings: report.findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, reason: finding.reason })),
   };
 }
 

@@ -6,53 +6,63 @@
  * palette its `theme` attribute names (`light`, `dark`, `auto` for the reader's system setting).
  */
 
-/** Every themeable property: its light and dark defaults, and the site property it follows by default. */
-export const THEME_PROPERTIES = {
-  accent: { light: '#1f5fbf', dark: '#7fb0ff', site: 'accent', what: 'the main button, links, the drop zone when a file is dragged over it' },
-  'accent-fg': { light: '#ffffff', dark: '#0b1220', site: 'accent-fg', what: 'text on the main button' },
-  fg: { light: '#1b1f24', dark: '#e6e9ee', site: 'fg', what: 'text' },
-  'fg-muted': { light: '#4d5560', dark: '#aab3bf', site: 'fg-muted', what: 'help text and notes' },
-  bg: { light: '#ffffff', dark: '#14171c', site: 'bg', what: 'the panel and inputs' },
-  'bg-soft': { light: '#f4f6f9', dark: '#1d2229', site: 'bg-soft', what: 'buttons' },
-  border: { light: '#8b95a1', dark: '#5b6674', site: 'border', what: 'borders of the panel, inputs and buttons' },
-  focus: { light: '#c2410c', dark: '#ffb86b', site: 'focus', what: 'the keyboard focus ring' },
-  'info-bg': { light: '#eaf2fd', dark: '#14243b', site: 'info-bg', what: 'notes and the privacy line' },
-  'info-fg': { light: '#123f80', dark: '#cfe0ff', site: 'info-fg', what: 'text on notes' },
-  'info-border': { light: '#1f5fbf', dark: '#7fb0ff', site: 'info-border', what: 'border of notes' },
-  'success-bg': { light: '#e7f6ec', dark: '#10291a', site: 'success-bg', what: 'the result row' },
-  'success-fg': { light: '#14572a', dark: '#c9f2d6', site: 'success-fg', what: 'text of confirmations' },
-  'success-border': { light: '#1c7c3a', dark: '#5fcf86', site: 'success-border', what: 'border of the result row' },
-  'warning-bg': { light: '#fdf4e3', dark: '#2e2310', site: 'warning-bg', what: 'warnings' },
-  'warning-fg': { light: '#6b3e00', dark: '#fbe3b8', site: 'warning-fg', what: 'text of warnings' },
-  'warning-border': { light: '#a35f00', dark: '#f0b04f', site: 'warning-border', what: 'border of warnings' },
-  'danger-bg': { light: '#fdecec', dark: '#331615', site: 'danger-bg', what: 'errors' },
-  'danger-fg': { light: '#7f1a12', dark: '#ffd5d0', site: 'danger-fg', what: 'text of errors' },
-  'danger-border': { light: '#b42318', dark: '#ff8a7f', site: 'danger-border', what: 'border of errors and invalid inputs' },
-  radius: { light: '6px', dark: '6px', site: 'radius', what: 'corner radius of the panel, inputs and buttons' },
-  space: { light: '1rem', dark: '1rem', site: undefined, what: 'padding of the panel; other spacing scales with the font' },
-  font: { light: 'inherit', dark: 'inherit', site: undefined, what: 'the font family (default: the host page\'s)' },
-  'font-mono': { light: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', dark: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', site: 'mono', what: 'the font of URLs, inputs and code' },
-} as const satisfies Record<string, { light: string; dark: string; site: string | undefined; what: string }>;
+/**
+ * Every themeable colour: its light and dark default. By default a widget follows the site property
+ * of the same name (`--accent` …), which the stepdocs site sets for its light and dark themes.
+ */
+export const COLORS = {
+  accent: ['#1f5fbf', '#7fb0ff'],
+  'accent-fg': ['#ffffff', '#0b1220'],
+  fg: ['#1b1f24', '#e6e9ee'],
+  'fg-muted': ['#4d5560', '#aab3bf'],
+  bg: ['#ffffff', '#14171c'],
+  'bg-soft': ['#f4f6f9', '#1d2229'],
+  border: ['#8b95a1', '#5b6674'],
+  focus: ['#c2410c', '#ffb86b'],
+  'info-bg': ['#eaf2fd', '#14243b'],
+  'info-fg': ['#123f80', '#cfe0ff'],
+  'info-border': ['#1f5fbf', '#7fb0ff'],
+  'success-bg': ['#e7f6ec', '#10291a'],
+  'success-fg': ['#14572a', '#c9f2d6'],
+  'success-border': ['#1c7c3a', '#5fcf86'],
+  'warning-bg': ['#fdf4e3', '#2e2310'],
+  'warning-fg': ['#6b3e00', '#fbe3b8'],
+  'warning-border': ['#a35f00', '#f0b04f'],
+  'danger-bg': ['#fdecec', '#331615'],
+  'danger-fg': ['#7f1a12', '#ffd5d0'],
+  'danger-border': ['#b42318', '#ff8a7f'],
+} as const;
 
-export type ThemeProperty = keyof typeof THEME_PROPERTIES;
+/** The other themeable properties: one default for both palettes, and the site property followed, if any. */
+export const SIZES = {
+  radius: ['6px', 'radius'],
+  space: ['1rem'],
+  font: ['inherit'],
+  'font-mono': ['ui-monospace, monospace', 'mono'],
+} as const;
+
+export type ThemeProperty = keyof typeof COLORS | keyof typeof SIZES;
 
 /** Values of the `theme` attribute. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
 
-function tokens(palette: 'light' | 'dark', followSite: boolean): string {
-  return Object.entries(THEME_PROPERTIES)
-    .map(([name, token]) => {
-      const fallback = followSite && token.site ? `var(--${token.site}, ${token[palette]})` : token[palette];
-      return `--_${name}: var(--stepdocs-${name}, ${fallback});`;
-    })
-    .join(' ');
+/**
+ * The private tokens every rule uses (`--_fg` …): a vendor's `--stepdocs-*` property first; then the
+ * site's own property (the default, so the widgets follow the site's themes), or, with a `theme`
+ * attribute, the palette of the element's `color-scheme` through `light-dark()`.
+ */
+function tokens(followSite: boolean): string {
+  const colors = Object.entries(COLORS).map(([name, [light, dark]]) => `--_${name}: var(--stepdocs-${name}, ${followSite ? `var(--${name}, ${light})` : `light-dark(${light}, ${dark})`});`);
+  const sizes = Object.entries(SIZES).map(([name, [value, site]]: [string, readonly string[]]) => `--_${name}: var(--stepdocs-${name}, ${followSite && site ? `var(--${site}, ${value})` : value});`);
+  return [...colors, ...sizes].join(' ');
 }
 
 export const WIDGET_BASE_CSS = `
-:host { ${tokens('light', true)} }
-:host([theme='light']), :host([theme='auto']) { ${tokens('light', false)} color-scheme: light; }
-:host([theme='dark']) { ${tokens('dark', false)} color-scheme: dark; }
-@media (prefers-color-scheme: dark) { :host([theme='auto']) { ${tokens('dark', false)} color-scheme: dark; } }
+:host { ${tokens(true)} }
+:host([theme='light']), :host([theme='dark']), :host([theme='auto']) { ${tokens(false)} }
+:host([theme='light']) { color-scheme: light; }
+:host([theme='dark']) { color-scheme: dark; }
+:host([theme='auto']) { color-scheme: light dark; }
 :host { display: block; margin: 1.25rem 0; font: inherit; font-family: var(--_font); color: var(--_fg); }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
@@ -66,7 +76,6 @@ input[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--
 button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg-soft); color: inherit; cursor: pointer; }
 button:hover { border-color: var(--_accent); }
 .primary { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-fg); }
-.primary:hover { filter: brightness(1.1); }
 a { color: var(--_accent); }
 code { font-family: var(--_font-mono); font-size: 0.92rem; overflow-wrap: anywhere; }
 .error { margin: 0.75rem 0 0; padding: 0.6rem 0.8rem; border: 1px solid var(--_danger-border); border-left-width: 5px; border-radius: var(--_radius); background: var(--_danger-bg); color: var(--_danger-fg); }

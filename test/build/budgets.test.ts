@@ -50,6 +50,13 @@ describe('page weight of the real site', () => {
     }
   });
 
+  it('the two widget modules a guide loads grow by at most 2 KB gzip for the embed kit (33,265 bytes before it, at 7abcb51)', () => {
+    const modules = ['stepdocs-login-url', 'stepdocs-metadata-checker'].map((name) => gzipSync(readFileSync(join(build.outDir, 'widgets', `${name}.js`)), { level: 9 }).length);
+    const total = modules.reduce((sum, size) => sum + size, 0);
+    console.log(`widget modules: ${modules.map((size) => `${(size / KB).toFixed(2)} KB`).join(' + ')} = ${total} bytes gzip (${total - 33_265 >= 0 ? '+' : ''}${total - 33_265} bytes since the embed kit)`);
+    expect(total).toBeLessThanOrEqual(33_265 + 2 * KB);
+  });
+
   it('every page keeps CSS under 12 KB gzipped and has no render-blocking script', () => {
     for (const page of ['index.html', 'latest/index.html', 'latest/identity-providers/jumpcloud/index.html', '1.0/jumpcloud/index.html', 'writing-guides/index.html', 'rules/metadata/index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html']) {
       const weight = pageWeight(build.outDir, page);

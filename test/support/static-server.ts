@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, type HeaderRule } from '../../src/lib/security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,7 +25,12 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/**
+ * `headers`: the rules of a `_headers` file, applied as Netlify or Cloudflare Pages would (repeated
+ * headers of one path joined with commas); without them, every response allows any origin, like
+ * GitHub Pages.
+ */
+export async function serveStatic(root: string, base = '/', headers?: readonly HeaderRule[]): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file: string | undefined;
@@ -36,8 +42,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     }
     const found = file !== undefined && existsSync(file);
     const served = found ? file! : join(root, '404.html');
-    // Like common static hosts (GitHub Pages), allow other origins to load the published widget modules.
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
+    const extra = headers ? Object.fromEntries(headersFor(path, headers)) : { 'access-control-allow-origin': '*' };
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream', ...extra });
     createReadStream(served).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
 /** The widget-bundles integration's build hooks, on a stand-in project folder. */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +29,18 @@ async function buildWidgets(sources: Record<string, string>): Promise<string> {
 }
 
 describe('widget bundles', () => {
-  it('writes one self-contained module per widget into the output folder', async () => {
+  it('writes one self-contained module per widget, also at the v1 and immutable paths, with integrity values', async () => {
     const outDir = await buildWidgets({});
+    const manifest = JSON.parse(readFileSync(join(outDir, 'widgets/manifest.json'), 'utf8')) as { version: string; major: string; modules: Record<string, { stable: string; immutable: string; integrity: string }> };
+    expect(manifest.major).toBe('v1');
+    expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     for (const name of Object.keys(WIDGET_BUNDLES)) {
-      expect(readFileSync(join(outDir, `widgets/${name}.js`), 'utf8')).toContain(name);
-      expect(logged).toContain(`widgets/${name}.js`);
+      const bytes = readFileSync(join(outDir, `widgets/${name}.js`));
+      expect(bytes.toString('utf8')).toContain(name);
+      expect(readFileSync(join(outDir, `widgets/v1/${name}.js`))).toEqual(bytes);
+      expect(readFileSync(join(outDir, `widgets/${manifest.version}/${name}.js`))).toEqual(bytes);
+      expect(manifest.modules[name]).toEqual({ stable: `/widgets/v1/${name}.js`, immutable: `/widgets/${manifest.version}/${name}.js`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` });
+      expect(logged.some((line) => line.startsWith(`widgets/${name}.js`))).toBe(true);
     }
   });
 
