@@ -84,8 +84,12 @@ it('shows a duplicate step id in the browser\'s error overlay with file, line, r
       await page.reload();
       await overlay.waitFor({ state: 'attached', timeout: 500 }).catch(() => undefined);
     }
-    await overlay.waitFor({ state: 'attached', timeout: 5_000 });
-    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
+    // Vite may reload the page once more while the overlay is read: read it again until it holds the finding.
+    let text = '';
+    for (let tries = 0; tries < 40 && !text.includes('steps/duplicate-id'); tries += 1) {
+      text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '', undefined, { timeout: 5_000 }).catch(() => '');
+      if (!text.includes('steps/duplicate-id')) await page.waitForTimeout(250);
+    }
     expect(text).toMatch(/first-guide\.mdx:\d+:\d+ error Step id "first" is used twice \(first at line \d+\) \(steps\/duplicate-id\)/);
     expect(text).toContain('hint: Give each step its own id');
 

@@ -193,6 +193,7 @@ describe('the real content', () => {
     expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
       'https://stepdocs.example/',
       'https://stepdocs.example/writing-guides/',
+      'https://stepdocs.example/embedding/',
       'https://stepdocs.example/rules/',
       'https://stepdocs.example/rules/metadata/',
       'https://stepdocs.example/latest/',

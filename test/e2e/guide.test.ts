@@ -85,7 +85,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
-    for (const path of ['', 'latest/', 'latest/identity-providers/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'rules/', 'rules/metadata/', 'no-such-page/']) {
+    for (const path of ['', 'latest/', 'latest/identity-providers/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'embedding/', 'rules/', 'rules/metadata/', 'no-such-page/']) {
       const page = await open(path, { colorScheme });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       const results = await new AxeBuilder({ page }).analyze();
