@@ -5,7 +5,7 @@
  * parent are grouped by their `section`, in order of each section's first page. Siblings sort by
  * `order`, then title. Pure, so the sidebar, breadcrumbs and their tests share it.
  */
-import { slug as githubSlug } from 'github-slugger';
+import { slug } from './slug.ts';
 import { addressOf, guidePath } from './routes.ts';
 import type { Version } from './versions.ts';
 
@@ -99,5 +99,5 @@ export function trailOf(sections: readonly NavSection[], id: string): Trail | un
 
 /** Anchor of a section on its version home, the way headings are slugged: `SSO & SCIM` → `sso--scim`. */
 export function sectionAnchor(label: string): string {
-  return githubSlug(label);
+  return slug(label);
 }

@@ -24,9 +24,17 @@ export interface Rule<Check = unknown> {
   check: Check;
 }
 
-/** The anchor of a rule on its rules page: `steps/duplicate-id` → `rule-steps-duplicate-id`. */
+/**
+ * The anchor of a rule on the rules page: `steps/duplicate-id` → `rule-steps-duplicate-id`. Rule ids
+ * are ASCII and stable, so anchors are made from them directly, not slugged like prose.
+ */
 export function ruleAnchor(id: string): string {
-  return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
+  return `rule-${metadataRuleAnchor(id)}`;
+}
+
+/** The anchor of a rule on the metadata rules page (`keys/expired-certificate` → `keys-expired-certificate`). */
+export function metadataRuleAnchor(id: string): string {
+  return id.replace(/[^a-z0-9]+/g, '-');
 }
 
 /** The URL of a rule's documentation on a rules page (`https://docs.example/rules/`). */

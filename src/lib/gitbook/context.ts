@@ -1,5 +1,5 @@
 /** What every construct plugin of one page's import shares: the caller's options and the page's report. */
-import GithubSlugger from 'github-slugger';
+import type { Slugger } from '../slug.ts';
 import type { PageReporter } from './page-report.ts';
 
 export interface ConvertOptions {
@@ -26,7 +26,7 @@ export interface ImportContext {
   options: ConvertOptions;
   reporter: PageReporter;
   /** Step ids are unique on the page: one slugger for all of its steps. */
-  slugger: GithubSlugger;
+  slugger: Slugger;
 }
 
 /** The value GitBook shows for an expression (`space.vars.name`), or undefined when it is not a known variable. */

@@ -5,7 +5,7 @@
  * it. After conversion the fidelity check compares the words GitBook shows with the words of the
  * MDX written, so nothing is dropped silently.
  */
-import GithubSlugger from 'github-slugger';
+import { slugger } from '../slug.ts';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -68,7 +68,7 @@ export interface ConvertedPage {
 
 /** The page as GitBook shows it, parsed but not converted: what the fidelity check reads the source words from. */
 export function parsePage(source: string, options: ConvertOptions): Node {
-  const context: ImportContext = { options, reporter: new PageReporter(options.file, source), slugger: new GithubSlugger() };
+  const context: ImportContext = { options, reporter: new PageReporter(options.file, source), slugger: slugger() };
   return processor(context).parse(source) as unknown as Node;
 }
 
@@ -90,7 +90,7 @@ function pageFidelity(parsed: Node, mdx: string, options: ConvertOptions, shown:
 
 export function convertPage(source: string, options: ConvertOptions): ConvertedPage {
   const reporter = new PageReporter(options.file, source);
-  const context: ImportContext = { options, reporter, slugger: new GithubSlugger() };
+  const context: ImportContext = { options, reporter, slugger: slugger() };
   const pipeline = processor(context);
   const tree = pipeline.parse(source) as unknown as Node;
   const before = structuredClone(tree);

@@ -3,7 +3,7 @@
  * their numbers. The on-this-page list, the link checker and the step validator all read it, so the
  * anchors they know are the anchors the page has.
  */
-import GithubSlugger from 'github-slugger';
+import { slugger as newSlugger } from '../slug.ts';
 import { attribute, startOf, textOf, walk, type MdNode } from './mdast.ts';
 import type { Place } from '../findings.ts';
 
@@ -31,7 +31,7 @@ export type OutlineItem = OutlineHeading | OutlineStep;
  * the rendered page; a step's anchor is its `id` attribute.
  */
 export function guideOutline(tree: MdNode): OutlineItem[] {
-  const slugger = new GithubSlugger();
+  const slugger = newSlugger();
   const items: OutlineItem[] = [];
   walk(tree, (node, ancestors) => {
     if (node.type === 'heading') {

@@ -22,7 +22,4 @@ export function metadataRule(id: string): MetadataRule {
   return rule;
 }
 
-/** Anchor of a rule on the rules page: `keys/expired-certificate` → `keys-expired-certificate`. */
-export function metadataRuleAnchor(id: string): string {
-  return id.replace(/[^a-z0-9]+/g, '-');
-}
+export { metadataRuleAnchor } from '../rule.ts';

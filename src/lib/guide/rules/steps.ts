@@ -1,5 +1,6 @@
 /** Step rules: `<Steps>` lists of `<Step>` elements, each with a stable id, a title and content. */
 import type { Place } from '../../findings.ts';
+import { slug } from '../../slug.ts';
 import { STEP_ID_PATTERN } from '../components.ts';
 import { attribute, attributePlace, startOf, type MdNode } from '../mdast.ts';
 import type { PageRule } from '../page-rule.ts';
@@ -7,9 +8,9 @@ import { foreignChildren, isIgnorable } from './shared.ts';
 
 const STEPS = '<Steps>\n  <Step id="login" title="Log in">…</Step>\n</Steps>';
 
-/** A step id suggested from a title: the form STEP_ID_PATTERN accepts. */
+/** A step id suggested from a title: its slug, narrowed to what STEP_ID_PATTERN accepts. */
 function stepIdFrom(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+  return slug(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
 }
 
 const stepLabel = (node: MdNode) => {
