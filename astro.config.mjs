@@ -9,7 +9,7 @@ import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
 import { valuesCodePlugin } from './src/integrations/values-code.ts';
 import { configText, loadSiteConfig } from './src/node/site-config.ts';
 import { readVersions } from './src/node/versions.ts';
-import { isCurrentAliasPath } from './src/lib/routes.ts';
+import { isCurrentAliasPath, ROUTES, withBase } from './src/lib/routes.ts';
 import { checkOutDir } from './src/node/out-dir.ts';
 import { guideValidation } from './src/integrations/guide-validation.ts';
 import { widgetBundles } from './src/integrations/widget-bundles.ts';
@@ -53,7 +53,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [valuesCodePlugin()], hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
   },
   integrations: [
-    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: `${config.base}rules/` }),
+    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: withBase(config.base, ROUTES.rules) }),
     mdx(),
     widgetBundles(),
     ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),

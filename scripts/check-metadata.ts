@@ -4,11 +4,13 @@
  * Exit codes: 0 no errors, 1 a file has an error, 2 usage error (no such file, bad flag).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkMetadata, DEFAULT_MAX_BYTES, tooLargeReport, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
+import { DEFAULT_MAX_BYTES, tooLargeReport, type MetadataReport } from '../src/lib/saml/check-metadata.ts';
+import { checkMetadata } from '../src/lib/keeper/metadata-rules.ts';
 import type { Expectation } from '../src/lib/saml/rule.ts';
 import { formatPretty } from '../src/lib/report-format.ts';
 import { loadSiteConfig } from '../src/node/site-config.ts';
 import { commandLine, orUsageError } from '../src/node/cli.ts';
+import { absoluteUrl, ROUTES } from '../src/lib/routes.ts';
 
 const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json] [--expect idp|sp|any] [--now <ISO date>]
 
@@ -34,7 +36,7 @@ for (const file of positionals) {
 }
 
 const config = orUsageError(usageError, () => loadSiteConfig(process.env));
-const rulesUrl = new URL(`${config.base}rules/metadata/`, config.site).href;
+const rulesUrl = absoluteUrl(config.site, config.base, ROUTES.metadataRules);
 const reports: MetadataReport[] = [];
 for (const file of positionals) {
   const options = { file, now, expect: values.expect as Expectation, rulesUrl };

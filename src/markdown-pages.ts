@@ -7,10 +7,11 @@ import { siteConfig } from './site';
 import { routeOfFileLink } from './lib/links/content-link';
 import { pageMarkdown } from './lib/markdown/page-markdown';
 import { joinAssetPath } from './lib/guide/resolve-asset';
-import { hasCurrentAlias } from './lib/routes';
+import { aliasPath, hasCurrentAlias } from './lib/routes';
 import { CURRENT_ALIAS } from './lib/versions';
 import { url } from './site';
 import { handOverImage } from './integrations/markdown-files';
+import { ROUTES } from './lib/routes';
 
 /** The Markdown copies as routes, for the dev server; a build writes them from the rendered pages instead. */
 export async function markdownRoutes() {
@@ -39,7 +40,7 @@ export function markdownOf(guide: Guide, site: URL, isAlias: boolean): string {
 }
 
 function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
-  const path = isAlias ? `${CURRENT_ALIAS}/${pathOfGuide(guide).split('/').slice(1).join('/')}` : pathOfGuide(guide);
+  const path = isAlias ? aliasPath(pathOfGuide(guide)) : pathOfGuide(guide);
   const absolute = (below: string) => new URL(url(below), site).href;
   const folder = guide.id.split('/').slice(0, -1).join('/');
   return pageMarkdown({
@@ -48,7 +49,7 @@ function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
     url: absolute(path),
     body: guide.body ?? '',
     file: guide.filePath ?? `${guide.id}.mdx`,
-    rulesUrl: absolute('rules/metadata/'),
+    rulesUrl: absolute(ROUTES.metadataRules),
     resolveLink: (href) => {
       // Site-absolute paths (`/1.0/jumpcloud/`) are below the site base, as the site's own links are.
       if (href.startsWith('/') && !href.startsWith('//')) return absolute(href);

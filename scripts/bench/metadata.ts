@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkMetadata } from '../../src/lib/saml/check-metadata.ts';
+import { checkMetadata } from '../../src/lib/keeper/metadata-rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/metadata');

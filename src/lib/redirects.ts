@@ -7,7 +7,7 @@
 import { splitLines } from './text-position.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { Finding, Place } from './findings.ts';
-import { addressOf, guidePath, hasCurrentAlias, STATIC_ROUTES, withBase } from './routes.ts';
+import { addressOf, aliasPath, guidePath, hasCurrentAlias, STATIC_ROUTES, withBase } from './routes.ts';
 import { closest } from './text-distance.ts';
 import { CURRENT_ALIAS, type Version } from './versions.ts';
 
@@ -115,7 +115,7 @@ export function routesOfPage(id: string, versions: readonly Version[]): string[]
     return [];
   }
   const path = guidePath(address);
-  return hasCurrentAlias(address.version, versions) ? [path, `${CURRENT_ALIAS}/${path.slice(address.version.id.length + 1)}`] : [path];
+  return hasCurrentAlias(address.version, versions) ? [path, aliasPath(path)] : [path];
 }
 
 /** Redirects that cannot work: to nowhere, to a missing anchor, through another redirect, in a loop, over a real page, or declared twice. */

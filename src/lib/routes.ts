@@ -31,7 +31,17 @@ export function addressOf(id: string, versions: readonly Version[]): GuideAddres
 
 /** Path below the site base, with a trailing slash: `latest/jumpcloud/`. */
 export function guidePath(address: GuideAddress): string {
-  return address.slug === '' ? `${address.version.id}/` : `${address.version.id}/${address.slug}/`;
+  return pagePath(address.version.id, address.slug);
+}
+
+/** The path of a page of a version: (`1.0`, `idp/okta`) → `1.0/idp/okta/`; (`1.0`, ``) → `1.0/`. */
+export function pagePath(versionId: string, slug: string): string {
+  return slug === '' ? `${versionId}/` : `${versionId}/${slug}/`;
+}
+
+/** The current-version alias of a versioned path: `2026.1/jumpcloud/` → `latest/jumpcloud/`. */
+export function aliasPath(path: string): string {
+  return `${CURRENT_ALIAS}/${path.slice(path.indexOf('/') + 1)}`;
 }
 
 /**
@@ -70,11 +80,18 @@ export function pathBelowBase(base: string, path: string): string {
   return path.startsWith(clean) ? path.slice(clean.length) : path.replace(/^\/+/, '');
 }
 
-/**
- * Pages that are not guides, below the site base. The link checker knows them as valid targets;
- * the pages under src/pages/ are their only other definition, and a build test keeps both in step.
- */
-export const STATIC_ROUTES = ['', 'writing-guides/', 'embedding/', 'rules/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', '404.html', 'sitemap.xml', 'favicon.svg', 'llms.txt', 'llms-full.txt'] as const;
+export { ROUTES } from './site-routes.ts';
+import { ROUTES } from './site-routes.ts';
+
+export const STATIC_ROUTES = Object.values(ROUTES);
+
+/** The pages listed in sitemap.xml besides the guides and version homes, in their order there. */
+export const SITEMAP_ROUTES = [ROUTES.home, ROUTES.writingGuides, ROUTES.embedding, ROUTES.rules, ROUTES.metadataRules] as const;
+
+/** The absolute URL of a path below the base: (`https://docs.example`, `/docs/`, `rules/`) → `https://docs.example/docs/rules/`. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
 
 /** Folders the build writes beside the pages: the search index, the embeddable widgets' scripts. */
 export const GENERATED_FOLDERS = ['pagefind/', 'widgets/'] as const;

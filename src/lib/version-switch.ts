@@ -4,6 +4,7 @@
  * was), else the nearest parent page that does, else that version's home, and whether it is the same page.
  */
 import type { Version } from './versions.ts';
+import { pagePath } from './routes.ts';
 
 export interface SwitchTarget {
   version: Version;
@@ -29,7 +30,7 @@ export function switchTargets(slug: string, versions: readonly Version[], pagesB
 
 export function switchTarget(slug: string, version: Version, pages: ReadonlySet<string>, moves: { formerSlugs: readonly string[]; moved: ReadonlyMap<string, string> } = { formerSlugs: [], moved: new Map() }): SwitchTarget {
   if (slug === '') return { version, path: `${version.id}/`, match: 'same' };
-  if (pages.has(slug)) return { version, path: `${version.id}/${slug}/`, match: 'same' };
+  if (pages.has(slug)) return { version, path: pagePath(version.id, slug), match: 'same' };
   const movedTo = moves.moved.get(slug);
   if (movedTo !== undefined && pages.has(movedTo)) return { version, path: `${version.id}/${movedTo}/`, match: 'same' };
   const former = moves.formerSlugs.find((candidate) => pages.has(candidate));

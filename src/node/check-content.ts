@@ -6,6 +6,7 @@
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../lib/findings.ts';
 import { ruleUrl } from '../lib/rule.ts';
+import { absoluteUrl, ROUTES } from '../lib/routes.ts';
 import { checkLinks, type ExternalReference, type SitePage } from '../lib/links/check-links.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../lib/redirects.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
@@ -55,7 +56,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
 
 /** The absolute URL of the site's rules page, which every content finding links into. */
 export function rulesPageUrl(site: SiteConfig): string {
-  return new URL(`${site.base.replace(/\/?$/, '/')}rules/`, site.site).href;
+  return absoluteUrl(site.site, site.base, ROUTES.rules);
 }
 
 /** Redirects of the pages' frontmatter and the configuration, checked against the site's routes and anchors. */

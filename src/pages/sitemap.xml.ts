@@ -3,15 +3,12 @@ import type { APIRoute } from 'astro';
 import { allGuides, pathOfGuide, VERSIONS } from '../guides';
 import { url } from '../site';
 import { escapeHtml } from '../lib/escape-html';
+import { SITEMAP_ROUTES } from '../lib/routes';
 
 export const GET: APIRoute = async ({ site }) => {
   const absolute = (path: string) => new URL(url(path), site).href;
   const entries: Array<{ loc: string; lastmod?: string }> = [
-    { loc: absolute('') },
-    { loc: absolute('writing-guides/') },
-    { loc: absolute('embedding/') },
-    { loc: absolute('rules/') },
-    { loc: absolute('rules/metadata/') },
+    ...SITEMAP_ROUTES.map((route) => ({ loc: absolute(route) })),
     ...VERSIONS.map((version) => ({ loc: absolute(`${version.id}/`) })),
     ...(await allGuides()).map((guide) => ({ loc: absolute(pathOfGuide(guide)), ...(guide.data.lastReviewed ? { lastmod: guide.data.lastReviewed.toISOString().slice(0, 10) } : {}) })),
   ];

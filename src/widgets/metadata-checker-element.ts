@@ -25,6 +25,7 @@ import type { ReaderKeeperValues } from '../lib/saml/rule.ts';
 import { HEADING_LEVEL, oneOf, reflect, THEME, validAttribute } from './attributes.ts';
 import { el, withCode } from './dom.ts';
 import { adoptStyles, WIDGET_BASE_CSS } from './widget-style.ts';
+import { METADATA_RULES_ROUTE } from '../lib/site-routes.ts';
 
 /** Files above this size show a progress bar while the worker reads them. */
 const PROGRESS_THRESHOLD = 512 * 1024;
@@ -93,7 +94,7 @@ export class MetadataChecker extends HTMLElement {
   /** Where the worker script is; set by the entry module that defines the element. */
   static workerUrl: URL | string | undefined;
   /** Default for `rules-url`; set by the entry module. */
-  static defaultRulesUrl = '/rules/metadata/';
+  static defaultRulesUrl = `/${METADATA_RULES_ROUTE}`;
 
   #root = this.attachShadow({ mode: 'open' });
   #rendered = false;

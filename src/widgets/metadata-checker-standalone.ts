@@ -5,10 +5,11 @@
  * worker's URL, so a new build is never served a stale worker from a cache.
  */
 import { defineMetadataChecker } from './metadata-checker-element.ts';
+import { METADATA_RULES_ROUTE } from '../lib/site-routes.ts';
 
 const moduleUrl = new URL(import.meta.url);
 defineMetadataChecker({
   workerUrl: new URL(`./stepdocs-metadata-worker.js${moduleUrl.search}`, moduleUrl),
   // The module is published at `<site>/widgets/…` (also `widgets/v1/` and `widgets/<version>/`): rules live at `<site>/rules/metadata/`.
-  rulesUrl: new URL(`${moduleUrl.pathname.replace(/\/widgets\/.*$/, '/')}rules/metadata/`, moduleUrl).href,
+  rulesUrl: new URL(`${moduleUrl.pathname.replace(/\/widgets\/.*$/, '/')}${METADATA_RULES_ROUTE}`, moduleUrl).href,
 });

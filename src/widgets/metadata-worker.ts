@@ -1,5 +1,6 @@
 /** Web Worker that runs the metadata engine off the main thread, so a large aggregate never freezes the page. */
-import { checkMetadata, tooLargeReport, type CheckOptions } from '../lib/saml/check-metadata.ts';
+import { tooLargeReport, type CheckOptions } from '../lib/saml/check-metadata.ts';
+import { checkMetadata } from '../lib/keeper/metadata-rules.ts';
 
 /** The file's bytes, or only its size when the page refused to read it for being over the limit. */
 interface Request {

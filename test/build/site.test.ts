@@ -9,7 +9,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_ENGINE_RULES, ruleAnchor } from '../../src/lib/guide/rules';
 import { LINK_RULES } from '../../src/lib/links/rules';
-import { METADATA_RULES } from '../../src/lib/saml/rule-table';
+import { METADATA_RULES } from '../../src/lib/keeper/metadata-rules';
 import { spawnSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { buildSite, cleanEnv, ROOT, type BuildResult } from '../support/build-site';

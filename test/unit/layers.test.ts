@@ -25,6 +25,16 @@ describe('layers', () => {
     expect(violations('src/lib', (path) => isNode(path) || isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/')))).toEqual([]);
   });
 
+  it('the SAML engine knows no product: src/lib/saml imports nothing of src/lib/keeper (the Keeper rules sit on the Keeper side)', () => {
+    expect(violations('src/lib/saml', (path) => path.startsWith('src/lib/keeper/'))).toEqual([]);
+  });
+
+  it('the metadata and page engines reach their rules through their tables, never a rule module directly', () => {
+    const engines = ['src/lib/saml/check-metadata.ts', 'src/lib/guide/validate-guide.ts', 'src/lib/links/check-links.ts'];
+    const ruleModule = /^src\/lib\/(saml|guide)\/rules\//;
+    expect(engines.flatMap((file) => importsOf(file).filter((entry) => ruleModule.test(target(file, entry.specifier))).map((entry) => `${file} imports ${entry.specifier}`))).toEqual([]);
+  });
+
   it('src/node adapts src/lib to Node and knows nothing of Astro or the site', () => {
     expect(violations('src/node', (path) => isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/')))).toEqual([]);
   });

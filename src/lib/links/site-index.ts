@@ -5,7 +5,7 @@
  */
 import { decodeSafely, urlScheme } from '../urls.ts';
 import { joinAssetPath } from '../guide/resolve-asset.ts';
-import { addressOf, guidePath, pathBelowBase, STATIC_ROUTES } from '../routes.ts';
+import { addressOf, aliasPath, guidePath, hasCurrentAlias, pathBelowBase, STATIC_ROUTES } from '../routes.ts';
 import { Suggester } from '../text-distance.ts';
 import type { Version } from '../versions.ts';
 import { currentVersion, CURRENT_ALIAS } from '../versions.ts';
@@ -61,8 +61,8 @@ export function siteIndex(input: SiteInput): SiteIndex {
       // A file outside the declared versions has no route; the build reports it.
     }
   }
-  if (current.id !== CURRENT_ALIAS) {
-    for (const [route, page] of [...routes]) if (route.startsWith(`${current.id}/`)) routes.set(`${CURRENT_ALIAS}/${route.slice(current.id.length + 1)}`, page);
+  if (hasCurrentAlias(current, input.versions)) {
+    for (const [route, page] of [...routes]) if (route.startsWith(`${current.id}/`)) routes.set(aliasPath(route), page);
   }
   const routesByVersion = new Map<string, Suggester>();
   for (const version of input.versions) routesByVersion.set(version.id, new Suggester([...routes.keys()].filter((route) => route.startsWith(`${version.id}/`))));

@@ -9,11 +9,11 @@ import { decodeBytes } from './decode.ts';
 import type { EntityModel } from './model.ts';
 import { readEntity } from './read-entity.ts';
 import { bindingName } from './namespaces.ts';
-import { metadataRule, metadataRuleAnchor, METADATA_RULES } from './rule-table.ts';
-import { isMetadataRoot } from './rules/document.ts';
-import type { DocumentContext, Expectation, ReaderKeeperValues, Report } from './rule.ts';
-import { entityElements } from './entities.ts';
+import { metadataRule, metadataRuleAnchor, SAML_RULES } from './rule-table.ts';
+import type { DocumentContext, Expectation, MetadataRule, ReaderKeeperValues, Report } from './rule.ts';
+import { entityElements, isMetadataRoot } from './entities.ts';
 import { Locator, parseXml } from './xml-tree.ts';
+import { METADATA_RULES_ROUTE } from '../site-routes.ts';
 
 export type DocumentKind = 'idp' | 'sp' | 'aggregate' | 'other' | 'not-metadata';
 
@@ -30,6 +30,8 @@ export interface CheckOptions {
   rulesUrl?: string;
   /** The reader's Keeper instance, from the guide's "Your values": Keeper URLs in the file are compared with it. */
   reader?: ReaderKeeperValues;
+  /** The rules to apply (default: the SAML engine's own; keeper/metadata-rules.ts passes Keeper's too). */
+  rules?: readonly MetadataRule[];
   /** Called as entities are read, for progress bars on large aggregates. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -88,11 +90,12 @@ const SUMMARY_LIMIT = 200;
 function startReport(size: number, options: CheckOptions) {
   const file = options.file ?? 'metadata.xml';
   const now = options.now ?? new Date();
-  const rulesUrl = options.rulesUrl ?? '/rules/metadata/';
+  const rulesUrl = options.rulesUrl ?? `/${METADATA_RULES_ROUTE}`;
   const findings: Finding[] = [];
   const report: MetadataReport = { file, kind: 'not-metadata', size, encoding: null, entities: [], entityCount: 0, findings, counts: { error: 0, warning: 0, info: 0 }, checkedAt: now.toISOString() };
+  const rules = options.rules ?? SAML_RULES;
   const reporter = (ruleId: string): Report => (finding) => {
-    const rule = metadataRule(ruleId);
+    const rule = metadataRule(ruleId, rules);
     findings.push({
       ruleId,
       severity: finding.severity ?? rule.severity,
@@ -108,7 +111,7 @@ function startReport(size: number, options: CheckOptions) {
     report.counts = countSeverities(findings);
     return report;
   };
-  return { report, reporter, finish, now, findings };
+  return { report, reporter, finish, now, findings, rules };
 }
 
 /** The report of a file over the size limit, made from its size alone: callers that can stat a file refuse it before reading it. */
@@ -120,7 +123,7 @@ export function tooLargeReport(size: number, options: CheckOptions = {}): Metada
 }
 
 export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {}): Promise<MetadataReport> {
-  const { report, reporter, finish, now } = startReport(bytes.length, options);
+  const { report, reporter, finish, now, rules } = startReport(bytes.length, options);
 
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -154,13 +157,13 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
       if (options.onProgress && (index % 100 === 99 || index === elements.length - 1)) options.onProgress(index + 1, elements.length);
     }
     const context: DocumentContext = { text, root, locator, entities, aggregate: root.local === 'EntitiesDescriptor', now, expect: options.expect ?? 'idp', reader: options.reader };
-    for (const rule of METADATA_RULES) {
+    for (const rule of rules) {
       if (rule.check.stage !== 'document') continue;
       runSafely(rule.id, reporter, () => (rule.check as { run(context: DocumentContext, report: Report): void }).run(context, reporter(rule.id)));
     }
     if (!metadata) return finish();
     for (const entity of entities) {
-      for (const rule of METADATA_RULES) {
+      for (const rule of rules) {
         if (rule.check.stage !== 'entity') continue;
         const check = rule.check;
         runSafely(rule.id, reporter, () => check.run({ ...context, entity }, reporter(rule.id)));

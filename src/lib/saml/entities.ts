@@ -21,3 +21,8 @@ export function entityElements(root: XmlElement): XmlElement[] {
   visit(root, 0);
   return found;
 }
+
+/** Whether a document's root is SAML metadata: an `EntityDescriptor` or `EntitiesDescriptor` in the metadata namespace. */
+export function isMetadataRoot(root: XmlElement): boolean {
+  return root.ns === NS.md && (root.local === 'EntityDescriptor' || root.local === 'EntitiesDescriptor');
+}

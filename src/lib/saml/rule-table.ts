@@ -9,15 +9,14 @@ import { documentRules } from './rules/document.ts';
 import { roleRules } from './rules/roles.ts';
 import { endpointRules } from './rules/endpoints.ts';
 import { keyRules } from './rules/keys.ts';
-import { keeperRules } from './rules/keeper.ts';
 import { checkerRules } from './rules/checker.ts';
 
-export const METADATA_RULES: readonly MetadataRule[] = [...inputRules, ...xmlRules, ...documentRules, ...roleRules, ...endpointRules, ...keyRules, ...keeperRules, ...checkerRules];
+/** The SAML engine's own rules, which know no product; keeper/metadata-rules.ts adds Keeper's. */
+export const SAML_RULES: readonly MetadataRule[] = [...inputRules, ...xmlRules, ...documentRules, ...roleRules, ...endpointRules, ...keyRules, ...checkerRules];
 
-const byId = new Map(METADATA_RULES.map((rule) => [rule.id, rule]));
-
-export function metadataRule(id: string): MetadataRule {
-  const rule = byId.get(id);
+/** A rule of `rules` by id; every id an engine reports is in its table. */
+export function metadataRule(id: string, rules: readonly MetadataRule[] = SAML_RULES): MetadataRule {
+  const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) throw new Error(`Unknown metadata rule \`${id}\``);
   return rule;
 }

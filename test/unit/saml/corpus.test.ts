@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMetadata } from '../../../src/lib/saml/check-metadata';
+import { checkMetadata } from '../../../src/lib/keeper/metadata-rules';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/metadata');
 const NOW = new Date('2026-11-28T00:00:00Z');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMetadata } from '../../../src/lib/saml/check-metadata';
+import { checkMetadata } from '../../../src/lib/keeper/metadata-rules';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/metadata');
 const BASES = ['okta-idp-metadata.xml', 'adfs-v2-federationmetadata-signed.xml', 'testshib-aggregate-idp-and-sp.xml', 'samlify-idp-keyinfo-wrong-namespace.xml', 'node-saml-sp-metadata-signed.xml'];

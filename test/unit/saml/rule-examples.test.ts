@@ -5,7 +5,7 @@
  * Two notes are reminders on every IdP file by design; for them the two examples give different notes.
  */
 import { describe, expect, it } from 'vitest';
-import { METADATA_RULES } from '../../../src/lib/saml/rule-table';
+import { METADATA_RULES } from '../../../src/lib/keeper/metadata-rules';
 import { exampleReport } from '../../support/metadata-examples';
 
 /** Rules that no input can trigger on purpose: the engine's own safety net. */

@@ -3,10 +3,7 @@ import { abbreviate } from '../../findings.ts';
 import { NS } from '../namespaces.ts';
 import { defineRules } from '../rule.ts';
 import { attr, type XmlElement } from '../xml-tree.ts';
-
-export function isMetadataRoot(root: XmlElement): boolean {
-  return root.ns === NS.md && (root.local === 'EntityDescriptor' || root.local === 'EntitiesDescriptor');
-}
+import { isMetadataRoot } from '../entities.ts';
 
 const MAX_ENTITY_ID = 1024;
 

@@ -1,5 +1,4 @@
-/** Rules about roles: the right kind of metadata for the upload, one IdP, SAML 2.0 support. */
-import { computeLoginUrl } from '../../keeper/login-url.ts';
+/** Rules about roles: the right kind of metadata for the step, one IdP, SAML 2.0 support. (Keeper's own SP metadata uploaded into Keeper: keeper/metadata-rules.ts.) */
 import { SAML2_PROTOCOL } from '../namespaces.ts';
 import { defineRules } from '../rule.ts';
 import type { EntityModel } from '../model.ts';
@@ -7,34 +6,6 @@ import type { EntityModel } from '../model.ts';
 const hasRole = (entity: EntityModel, role: 'IdP' | 'SP') => entity.roles.some((candidate) => candidate.role === role);
 
 export const roleRules = defineRules([
-  {
-    id: 'roles/sp-metadata',
-    severity: 'error',
-    description: 'IdP metadata is uploaded where IdP metadata is expected',
-    why: 'Keeper needs the identity provider\'s metadata (an `IDPSSODescriptor` with its sign-in URL and signing certificate). Service-provider metadata, most often Keeper\'s own export uploaded back into Keeper, has neither, and SSO fails later with vague errors.',
-    fix: 'In the identity provider (e.g. JumpCloud\'s Keeper connector), export its metadata and upload that file into Keeper. Keeper\'s own metadata goes the other way, into the identity provider.',
-    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/459561502469\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.com/api/rest/sso/saml/sso/459561502469\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
-    good: "{the JumpCloud IdP metadata}",
-    check: {
-      stage: 'document',
-      run({ entities, expect, locator }, report) {
-        if (expect !== 'idp' || entities.length === 0 || entities.some((entity) => hasRole(entity, 'IdP'))) return;
-        const sp = entities.find((entity) => hasRole(entity, 'SP'));
-        if (!sp) return;
-        const place = locator.place(sp.element.offset);
-        const keeper = computeLoginUrl(sp.entityId ?? '');
-        if (keeper.ok && keeper.input === 'sp-entity-id') {
-          report({
-            place,
-            reason: `This is Keeper's own SP metadata (SSO ID ${keeper.ssoId}, ${keeper.region.label} data center), not your identity provider's; Keeper expects the IdP metadata exported from the identity provider`,
-            note: `Upload this file into the identity provider instead (JumpCloud: Upload Metadata in step 3). Then export the identity provider's metadata and upload that into Keeper. Your Login URL is ${keeper.urls.loginUrl}.`,
-          });
-        } else {
-          report({ place, reason: `This is service-provider (SP) metadata for \`${sp.entityId ?? '?'}\`, with no IDPSSODescriptor; Keeper expects identity-provider (IdP) metadata` });
-        }
-      },
-    },
-  },
   {
     id: 'roles/idp-metadata',
     severity: 'error',

@@ -1,10 +1,19 @@
-/** Keeper SSO Connect Cloud specifics, as information next to the findings. */
-import type { KeeperRegion } from '../../keeper/regions.ts';
-import { fromUrl } from '../../keeper/keeper-value.ts';
-import type { EntityModel } from '../model.ts';
-import { EMAIL_NAMEID, NS } from '../namespaces.ts';
-import { defineRules, type ReaderKeeperValues } from '../rule.ts';
-import { childrenOf, type XmlElement } from '../xml-tree.ts';
+/**
+ * The metadata rules that know Keeper: its own SP metadata uploaded back into Keeper, the assertion
+ * attributes it needs, and the reader's own SSO instance. The SAML engine (src/lib/saml/) knows no
+ * Keeper; this module adds these rules to its generic ones, and `checkMetadata` here runs them all.
+ */
+import { checkMetadata as checkSamlMetadata, type CheckOptions, type MetadataReport } from '../saml/check-metadata.ts';
+import type { EntityModel } from '../saml/model.ts';
+import { EMAIL_NAMEID, NS } from '../saml/namespaces.ts';
+import { defineRules, type MetadataRule, type ReaderKeeperValues } from '../saml/rule.ts';
+import { SAML_RULES } from '../saml/rule-table.ts';
+import { childrenOf, type XmlElement } from '../saml/xml-tree.ts';
+import { fromUrl } from './keeper-value.ts';
+import { computeLoginUrl } from './login-url.ts';
+import type { KeeperRegion } from './regions.ts';
+
+const hasRole = (entity: EntityModel, role: 'IdP' | 'SP') => entity.roles.some((candidate) => candidate.role === role);
 
 /** A Keeper SSO Connect Cloud URL found in the metadata: where, and whose (SSO ID and data center). */
 interface KeeperUrlMention {
@@ -32,6 +41,38 @@ function isReaders(mention: KeeperUrlMention, reader: ReaderKeeperValues): boole
 function describeReader(reader: ReaderKeeperValues): string {
   return `SSO ID ${reader.ssoId} on \`${reader.host}\``;
 }
+
+/** Keeper's own SP metadata where the identity provider's belongs. */
+const spMetadataRule = defineRules([
+  {
+    id: 'roles/sp-metadata',
+    severity: 'error',
+    description: 'IdP metadata is uploaded where IdP metadata is expected',
+    why: 'Keeper needs the identity provider\'s metadata (an `IDPSSODescriptor` with its sign-in URL and signing certificate). Service-provider metadata, most often Keeper\'s own export uploaded back into Keeper, has neither, and SSO fails later with vague errors.',
+    fix: 'In the identity provider (e.g. JumpCloud\'s Keeper connector), export its metadata and upload that file into Keeper. Keeper\'s own metadata goes the other way, into the identity provider.',
+    bad: "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://keepersecurity.com/api/rest/sso/saml/459561502469\">\n<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://keepersecurity.com/api/rest/sso/saml/sso/459561502469\" index=\"0\"/>\n</md:SPSSODescriptor>\n</md:EntityDescriptor>",
+    good: "{the JumpCloud IdP metadata}",
+    check: {
+      stage: 'document',
+      run({ entities, expect, locator }, report) {
+        if (expect !== 'idp' || entities.length === 0 || entities.some((entity) => hasRole(entity, 'IdP'))) return;
+        const sp = entities.find((entity) => hasRole(entity, 'SP'));
+        if (!sp) return;
+        const place = locator.place(sp.element.offset);
+        const keeper = computeLoginUrl(sp.entityId ?? '');
+        if (keeper.ok && keeper.input === 'sp-entity-id') {
+          report({
+            place,
+            reason: `This is Keeper's own SP metadata (SSO ID ${keeper.ssoId}, ${keeper.region.label} data center), not your identity provider's; Keeper expects the IdP metadata exported from the identity provider`,
+            note: `Upload this file into the identity provider instead (JumpCloud: Upload Metadata in step 3). Then export the identity provider's metadata and upload that into Keeper. Your Login URL is ${keeper.urls.loginUrl}.`,
+          });
+        } else {
+          report({ place, reason: `This is service-provider (SP) metadata for \`${sp.entityId ?? '?'}\`, with no IDPSSODescriptor; Keeper expects identity-provider (IdP) metadata` });
+        }
+      },
+    },
+  },
+])[0]!;
 
 export const keeperRules = defineRules([
   {
@@ -142,3 +183,15 @@ export const keeperRules = defineRules([
     },
   },
 ]);
+
+/** Every rule the metadata checker applies, in the order the rules page lists them: the SAML engine's, with Keeper's among them. */
+export const METADATA_RULES: readonly MetadataRule[] = SAML_RULES.flatMap((rule) => {
+  if (rule.id === 'roles/idp-metadata') return [spMetadataRule, rule];
+  if (rule.id === 'checker/internal-error') return [...keeperRules, rule];
+  return [rule];
+});
+
+/** The metadata checker for Keeper: the SAML engine with every rule above. */
+export function checkMetadata(bytes: Uint8Array, options: CheckOptions = {}): Promise<MetadataReport> {
+  return checkSamlMetadata(bytes, { ...options, rules: METADATA_RULES });
+}
