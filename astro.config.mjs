@@ -4,19 +4,19 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentLinksPlugin } from './src/integrations/content-links.ts';
-import { codeBlocksPlugin } from './src/integrations/code-blocks.ts';
-import { valuesCodePlugin } from './src/integrations/values-code.ts';
+import { contentLinksPlugin } from './src/astro/integrations/content-links.ts';
+import { codeBlocksPlugin } from './src/astro/integrations/code-blocks.ts';
+import { valuesCodePlugin } from './src/astro/integrations/values-code.ts';
 import { configText, loadSiteConfig } from './src/node/site-config.ts';
-import { readVersions } from './src/node/versions.ts';
+import { readVersions } from './src/node/read-versions.ts';
 import { isCurrentAliasPath, ROUTES, withBase } from './src/lib/routes.ts';
 import { checkOutDir } from './src/node/out-dir.ts';
-import { guideValidation } from './src/integrations/guide-validation.ts';
-import { widgetBundles } from './src/integrations/widget-bundles.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { redirects } from './src/integrations/redirects.ts';
-import { markdownFiles } from './src/integrations/markdown-files.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
+import { guideValidation } from './src/astro/integrations/guide-validation.ts';
+import { widgetBundles } from './src/astro/integrations/widget-bundles.ts';
+import { searchIndex } from './src/astro/integrations/search-index.ts';
+import { redirects } from './src/astro/integrations/redirects.ts';
+import { markdownFiles } from './src/astro/integrations/markdown-files.ts';
+import { securityHeaders } from './src/astro/integrations/security-headers.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -53,7 +53,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [valuesCodePlugin()], hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
   },
   integrations: [
-    guideValidation({ contentDirs: [config.contentDir, 'src/docs'], rulesUrl: withBase(config.base, ROUTES.rules) }),
+    guideValidation({ contentDirs: [config.contentDir, 'src/manual'], rulesUrl: withBase(config.base, ROUTES.rules) }),
     mdx(),
     widgetBundles(),
     ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { guideLoader } from './integrations/guide-loader';
+import { guideLoader } from './astro/integrations/guide-loader';
 import { contentSchemaFor } from './lib/guide/schema';
 import { loadSiteConfig } from './node/site-config';
 import { ROUTES, withBase } from './lib/routes';

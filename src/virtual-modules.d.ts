@@ -8,7 +8,7 @@ declare module 'virtual:stepdocs/widgets' {
 
 declare namespace App {
   interface Locals {
-    /** Widget modules a page has already added a script tag for (see src/widget-modules.ts). */
-    widgetModules?: Set<import('./widget-modules').WidgetModule>;
+    /** Widget modules a page has already added a script tag for (see src/astro/widget-modules.ts). */
+    widgetModules?: Set<import('./astro/widget-modules').WidgetModule>;
   }
 }

@@ -14,7 +14,7 @@ import type { Version } from '../lib/versions.ts';
 import { listFiles, readContentFolder } from './content-files.ts';
 import { loadFindingsCache, saveFindingsCache, siteStateKey } from './link-findings-cache.ts';
 import { configText } from './site-config.ts';
-import { readVersions } from './versions.ts';
+import { readVersions } from './read-versions.ts';
 
 export interface ContentCheckOptions {
   /** The project root: caches live in `<root>/.stepdocs-cache/`, public files in `<root>/public/`. */

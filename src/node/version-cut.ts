@@ -11,7 +11,7 @@ import { isReservedVersionId } from '../lib/routes.ts';
 import { rewriteLinks, UnreadablePageError, withoutSiteRedirects, type LinkRewrite } from '../lib/version-copy.ts';
 import { currentVersion, VERSION_ID_PATTERN, type Version } from '../lib/versions.ts';
 import { listFiles } from './content-files.ts';
-import { readVersions } from './versions.ts';
+import { readVersions } from './read-versions.ts';
 import { withContentLock } from './lock.ts';
 import { writeFileAtomic } from './write-file.ts';
 

@@ -3,10 +3,10 @@
  * their Markdown). Each version has its own under `/<version>/`. None with `markdown: false`.
  */
 import type { APIRoute } from 'astro';
-import { VERSIONS } from '../guides';
+import { VERSIONS } from '../astro/guides';
 import { currentVersion } from '../lib/versions';
-import { llmsOf } from '../markdown-pages';
-import { siteConfig } from '../site';
+import { llmsOf } from '../astro/markdown-pages';
+import { siteConfig } from '../astro/site';
 
 export function getStaticPaths() {
   return siteConfig.markdown ? [{ params: { llms: 'llms' } }, { params: { llms: 'llms-full' } }] : [];

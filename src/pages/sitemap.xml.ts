@@ -1,7 +1,7 @@
 /** `sitemap.xml`: every guide of every version, version homes and the site's own pages. */
 import type { APIRoute } from 'astro';
-import { allGuides, pathOfGuide, VERSIONS } from '../guides';
-import { url } from '../site';
+import { allGuides, pathOfGuide, VERSIONS } from '../astro/guides';
+import { url } from '../astro/site';
 import { escapeHtml } from '../lib/escape-html';
 import { SITEMAP_ROUTES } from '../lib/routes';
 

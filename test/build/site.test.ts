@@ -289,7 +289,7 @@ describe('the real content', () => {
   });
 
   it('passes `npm run check -- --dist` on the built site', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_OUT_DIR: build.outDir }), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--dist'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_OUT_DIR: build.outDir }), encoding: 'utf8' });
     expect(result.stdout).toMatch(/^\d+ files, 0 errors, 0 warnings/);
     expect(result.status).toBe(0);
   });
@@ -430,7 +430,7 @@ describe('a site whose current version is not called latest, built with STEPDOCS
     expect(existsSync(join(build.outDir, 'latest/index.html'))).toBe(true);
     expect(readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8')).not.toContain('/latest/');
     // The link checker knows the alias: fine from 2.0, leaving the version from 1.0.
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
     expect(JSON.parse(check.stdout).findings.map((finding: { file: string; ruleId: string }) => `${finding.file.split('/').slice(-2).join('/')} ${finding.ruleId}`)).toEqual(['1.0/guide.mdx links/leaves-version']);
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT } from '../support/build-site';
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), ...args], { cwd: ROOT, env: cleanEnv(env), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), ...args], { cwd: ROOT, env: cleanEnv(env), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -143,7 +143,7 @@ describe('npm run check --watch', () => {
     writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
     const page = '---\nkind: page\ntitle: Watched\ndescription: A page edited while the check watches.\nsection: Tests\n---\n\n';
     writeFileSync(join(dir, 'latest/watched.mdx'), `${page}Fine.\n`);
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--watch'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--watch'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     const waitFor = async (pattern: RegExp, since: number) => {

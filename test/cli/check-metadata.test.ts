@@ -8,7 +8,7 @@ import { cleanEnv, ROOT } from '../support/build-site';
 const CORPUS = resolve(ROOT, '../shared/corpus/metadata');
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-metadata.ts'), ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-metadata.ts'), ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -20,7 +20,7 @@ function contentFolder(): string {
 }
 
 function run(contentDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import-gitbook.ts'), ...args], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), ...args], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -111,7 +111,7 @@ describe('npm run import:gitbook --fetch-images', () => {
   it('downloads the remote images it can reach and lists the rest in the manifest', async () => {
     const { createServer } = await import('node:http');
     const { spawn } = await import('node:child_process');
-    const png = readFileSync(resolve(ROOT, 'src/docs/images/example-raster.png'));
+    const png = readFileSync(resolve(ROOT, 'src/manual/images/example-raster.png'));
     const server = createServer((request, response) => {
       if (request.url === '/assets/Shot.png') response.writeHead(200, { 'content-type': 'image/png' }).end(png);
       else response.writeHead(404).end();
@@ -122,7 +122,7 @@ describe('npm run import:gitbook --fetch-images', () => {
     const page = join(mkdtempSync(join(tmpdir(), 'stepdocs-page-')), 'page.md');
     writeFileSync(page, `# Page\n\n![A shot](http://127.0.0.1:${port}/assets/Shot.png)\n\n![Gone](http://127.0.0.1:${port}/assets/gone.png)\n`);
     const result = await new Promise<{ status: number | null; stdout: string }>((done) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts/import-gitbook.ts'), page, '--version', 'latest', '--fetch-images', '--reviewed', '2026-11-28'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
+      const child = spawn(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), page, '--version', 'latest', '--fetch-images', '--reviewed', '2026-11-28'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       child.on('close', (status) => done({ status, stdout }));
@@ -145,7 +145,7 @@ describe('npm run import:gitbook on a small space', () => {
     writeFileSync(join(space, 'docs/SUMMARY.md'), '# Table of contents\n\n* [Intro](intro.md)\n\n## Setup\n\n* [Okta](setup/okta.md)\n');
     writeFileSync(join(space, 'docs/intro.md'), '# Intro\n\nStart with [Okta](setup/okta.md#configure).\n');
     writeFileSync(join(space, 'docs/setup/okta.md'), '---\ndescription: Configure Okta for single sign-on.\n---\n\n# Okta\n\n## Configure\n\n![The Okta console](../.gitbook/assets/okta%20console.png)\n\nBack to [the intro](../intro.md).\n');
-    writeFileSync(join(space, 'docs/.gitbook/assets/okta console.png'), readFileSync(resolve(ROOT, 'src/docs/images/example-raster.png')));
+    writeFileSync(join(space, 'docs/.gitbook/assets/okta console.png'), readFileSync(resolve(ROOT, 'src/manual/images/example-raster.png')));
     const dir = contentFolder();
     const result = run(dir, [space, '--version', 'latest', '--into', 'guides', '--reviewed', '2026-11-28']);
     expect(result.status).toBe(0);
@@ -164,7 +164,7 @@ describe('npm run import:gitbook on a small space', () => {
     const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(build.status).toBe(0);
     expect(readFileSync(join(build.outDir, 'latest/guides/old/index.html'), 'utf8')).toContain('url=/latest/guides/setup/okta/');
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
     expect(check.stdout).toMatch(/^2 files, 0 errors, 0 warnings/);
   });
 });

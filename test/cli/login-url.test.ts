@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT } from '../support/build-site';
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/login-url.ts'), ...args], { cwd: ROOT, env: cleanEnv(), input, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/login-url.ts'), ...args], { cwd: ROOT, env: cleanEnv(), input, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -16,11 +16,11 @@ import { cleanEnv, ROOT } from '../support/build-site';
 type Command = 'check' | 'check:metadata' | 'import:gitbook' | 'version:cut' | 'login-url';
 
 const SCRIPTS: Record<Command, string> = {
-  check: 'scripts/check-links.ts',
-  'check:metadata': 'scripts/check-metadata.ts',
-  'import:gitbook': 'scripts/import-gitbook.ts',
-  'version:cut': 'scripts/version-cut.ts',
-  'login-url': 'scripts/login-url.ts',
+  check: 'bin/check-links.ts',
+  'check:metadata': 'bin/check-metadata.ts',
+  'import:gitbook': 'bin/import-gitbook.ts',
+  'version:cut': 'bin/version-cut.ts',
+  'login-url': 'bin/login-url.ts',
 };
 
 interface Sandbox {

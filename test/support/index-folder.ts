@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { searchIndex, type SearchIndexOptions } from '../../src/integrations/search-index';
+import { searchIndex, type SearchIndexOptions } from '../../src/astro/integrations/search-index';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 

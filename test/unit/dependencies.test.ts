@@ -21,8 +21,8 @@ const TOOLS: Record<string, string> = {
   'remark-cli': 'runs the remark preset (`npx remark`, .remarkrc.mjs) for authors and in its test',
 };
 
-const runtimeFiles = [...sourceFiles('src'), ...sourceFiles('scripts').filter((file) => !file.startsWith('scripts/bench')), 'astro.config.mjs'];
-const devFiles = [...sourceFiles('test'), ...sourceFiles('scripts').filter((file) => file.startsWith('scripts/bench')), 'vitest.config.ts', '.remarkrc.mjs'];
+const runtimeFiles = [...sourceFiles('src'), ...sourceFiles('bin'), 'astro.config.mjs'];
+const devFiles = [...sourceFiles('test'), ...sourceFiles('bench'), 'vitest.config.ts', '.remarkrc.mjs'];
 const runtimeImports = runtimeFiles.flatMap(importsOf).flatMap(asPackage);
 const devImports = devFiles.flatMap(importsOf).flatMap(asPackage);
 

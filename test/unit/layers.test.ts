@@ -1,7 +1,7 @@
 /**
  * The layers keep to their direction: `src/lib/` is pure (no `node:`, no Astro, nothing from the
  * layers above it), so the site, the widgets, the commands and the tests share it; `src/node/` adapts
- * it to the file system and knows nothing of Astro; browser code (`src/widgets/`, `src/scripts/`)
+ * it to the file system and knows nothing of Astro; browser code (`src/client/widgets/`, `src/client/elements/`)
  * never reaches for Node. Read from every import of every file.
  */
 import { dirname, posix } from 'node:path';
@@ -35,11 +35,19 @@ describe('layers', () => {
     expect(engines.flatMap((file) => importsOf(file).filter((entry) => ruleModule.test(target(file, entry.specifier))).map((entry) => `${file} imports ${entry.specifier}`))).toEqual([]);
   });
 
+  it('the folders show the layers: pure src/lib, Node adapters src/node, Astro adapters src/astro, browser code src/client, commands bin', () => {
+    // Astro adapters and integrations live in src/astro, not beside the site's components at the src root.
+    const atRoot = sourceFiles('src').filter((file) => file.split('/').length === 2 && !['src/content.config.ts', 'src/virtual-modules.d.ts'].includes(file));
+    expect(atRoot).toEqual([]);
+    // The commands reach the site's code through src/lib and src/node only.
+    expect(violations('bin', (path) => path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/'))).toEqual([]);
+  });
+
   it('src/node adapts src/lib to Node and knows nothing of Astro or the site', () => {
     expect(violations('src/node', (path) => isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/')))).toEqual([]);
   });
 
   it('browser code (widgets and page scripts) never imports Node built-ins or the Node layer', () => {
-    for (const folder of ['src/widgets', 'src/scripts']) expect(violations(folder, (path) => isNode(path) || path.startsWith('src/node/'))).toEqual([]);
+    for (const folder of ['src/client/widgets', 'src/client/elements']) expect(violations(folder, (path) => isNode(path) || path.startsWith('src/node/'))).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ async function presetFindings(contentDir: string): Promise<string[]> {
 }
 
 function checkFindings(contentDir: string): string[] {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
   const findings = JSON.parse(result.stdout).findings as Array<{ file: string; place?: { line: number; column: number }; severity: string; ruleId: string }>;
   return findings.filter((finding) => finding.file.endsWith('.mdx')).map((finding) => `${finding.file}:${finding.place?.line}:${finding.place?.column} ${finding.severity} ${finding.ruleId}`).sort();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchableHtml } from '../../src/integrations/searchable-html';
+import { searchableHtml } from '../../src/astro/integrations/searchable-html';
 
 const encoder = new TextEncoder();
 

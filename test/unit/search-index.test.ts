@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { fragmentFileLimit, searchableFirst, searchIndex } from '../../src/integrations/search-index';
+import { fragmentFileLimit, searchableFirst, searchIndex } from '../../src/astro/integrations/search-index';
 import { indexBuiltFolder } from '../support/index-folder';
 
 const GUIDE = '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { WIDGET_BUNDLES, widgetBundles } from '../../src/integrations/widget-bundles';
+import { WIDGET_BUNDLES, widgetBundles } from '../../src/astro/integrations/widget-bundles';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 const logged: string[] = [];
@@ -49,7 +49,7 @@ describe('widget bundles', () => {
       () => undefined,
       (error: unknown) => error as Error,
     );
-    expect(failure?.message).toMatch(/^The widget bundles could not be built:\n.*src\/widgets\/login-url-element\.ts:1:\d+ /);
+    expect(failure?.message).toMatch(/^The widget bundles could not be built:\n.*src\/client\/widgets\/login-url-element\.ts:1:\d+ /);
     expect(failure?.stack).toBe('');
   });
 });

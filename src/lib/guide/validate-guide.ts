@@ -1,6 +1,6 @@
 /**
  * The page engine: parses one page and runs every page rule on it (rules.ts), at build time (see
- * src/integrations/guide-validation.ts), in `npm run check`, in the editor and in the tests. Pure:
+ * src/astro/integrations/guide-validation.ts), in `npm run check`, in the editor and in the tests. Pure:
  * the caller says how to look up image files, so this also runs in a browser.
  */
 import type { Finding, Place } from '../findings.ts';

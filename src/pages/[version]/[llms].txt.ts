@@ -1,10 +1,10 @@
 /** `/<version>/llms.txt` and `/<version>/llms-full.txt` (and their `latest/` alias): one version's pages for AI readers. */
 import type { APIRoute } from 'astro';
-import { VERSIONS } from '../../guides';
+import { VERSIONS } from '../../astro/guides';
 import type { Version } from '../../lib/versions';
 import { versionParams } from '../../lib/version-params';
-import { llmsOf } from '../../markdown-pages';
-import { siteConfig } from '../../site';
+import { llmsOf } from '../../astro/markdown-pages';
+import { siteConfig } from '../../astro/site';
 
 export function getStaticPaths() {
   if (!siteConfig.markdown) return [];

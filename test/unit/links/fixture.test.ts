@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../../src/lib/findings';
 import { checkLinks } from '../../../src/lib/links/check-links';
 import { listFiles, readContentFolder } from '../../../src/node/content-files';
-import { readVersions } from '../../../src/node/versions';
+import { readVersions } from '../../../src/node/read-versions';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/links');
 const PREFIX = 'test/fixtures/links';

@@ -1,7 +1,7 @@
 /** The Markdown copy of every page, at its URL + `index.md`: for AI readers, scripts and "Copy page as Markdown". */
 import type { APIRoute } from 'astro';
-import { markdownRoutes, markdownOf } from '../../../markdown-pages';
-import type { Guide } from '../../../guides';
+import { markdownRoutes, markdownOf } from '../../../astro/markdown-pages';
+import type { Guide } from '../../../astro/guides';
 
 export async function getStaticPaths() {
   return markdownRoutes();
