@@ -53,7 +53,7 @@ export function collectRedirects(pages: readonly RedirectPage[], config: { redir
   const redirects: Redirect[] = [];
   const findings: Finding[] = [];
   for (const page of pages) {
-    let address;
+    let address: ReturnType<typeof addressOf>;
     try {
       address = addressOf(page.id, versions);
     } catch {
@@ -108,7 +108,7 @@ export function siteRoutes(pages: readonly RedirectPage[], versions: readonly Ve
 
 /** The paths a page is served at: its versioned path, and its `latest/` alias when it has one. */
 export function routesOfPage(id: string, versions: readonly Version[]): string[] {
-  let address;
+  let address: ReturnType<typeof addressOf>;
   try {
     address = addressOf(id, versions);
   } catch {

@@ -376,14 +376,14 @@ describe('broken content fails the build', () => {
     expect(result.output).toMatch(/latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(images\/missing-file\)/);
     expect(result.output).toMatch(/latest\/two\.mdx:12:1 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder/);
     expect(result.output).not.toMatch(/\n\s+at /);
-    const frontmatters = brokenSite({ 'latest/a.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n', 'latest/b.mdx': frontmatter.replace('section: Tests', 'section: 7') + '\nBody\n' });
+    const frontmatters = brokenSite({ 'latest/a.mdx': `${frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon')}\nBody\n`, 'latest/b.mdx': `${frontmatter.replace('section: Tests', 'section: 7')}\nBody\n` });
     const both = buildSite({ STEPDOCS_CONTENT_DIR: frontmatters });
     expect(both.status).not.toBe(0);
     expect(both.output).toContain('2 frontmatter errors in 2 guides:');
   });
 
   it('on a wrong frontmatter field, naming the file, the field and what is expected', () => {
-    const dir = brokenSite({ 'latest/broken.mdx': frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon') + '\nBody\n' });
+    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon')}\nBody\n` });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('latest/broken.mdx:6:1 error Frontmatter field `lastReviewed` is invalid: expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28` (frontmatter/invalid-field)');

@@ -150,7 +150,7 @@ describe('the reader\'s values in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).check();
     await page.emulateMedia({ media: 'print' });
     const visible = (selector: string) => page.locator(selector).evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null || getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0).length);
-    await expect(page.locator('article').innerText()).resolves.toContain(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
+    await expect(page.locator('article').textContent()).resolves.toContain(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
     await expect(visible('.values-form input, .values-form select, stepdocs-login-url, stepdocs-metadata-checker, .sidebar, .site-header, .toc')).resolves.toBe(0);
     await expect(visible('.step-done input')).resolves.toBe(5);
     await expect(page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).isChecked()).resolves.toBe(true);

@@ -7,7 +7,7 @@
  */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { type CheckOptions, type MetadataReport } from '../../src/lib/saml/check-metadata.ts';
+import type { CheckOptions, MetadataReport } from '../../src/lib/saml/check-metadata.ts';
 import { checkMetadata } from '../../src/lib/keeper/metadata-rules.ts';
 
 export const EXAMPLE_NOW = new Date('2026-11-28T12:00:00Z');

@@ -126,7 +126,8 @@ export function sourceWords(tree: Node, settings: SourceTextOptions): Word[] {
         sink.boundary();
         return;
       case 'gitbookBlock':
-        return block(node);
+        block(node);
+        return;
       default:
         if (node.children) for (const child of node.children) flow(child);
         else phrasing([node], false);
@@ -141,13 +142,25 @@ export function sourceWords(tree: Node, settings: SourceTextOptions): Word[] {
       sink.add(text);
       sink.boundary();
     };
-    if (!knownBlocks.has(name)) return shown(node.source ?? '');
+    if (!knownBlocks.has(name)) {
+      shown(node.source ?? '');
+      return;
+    }
     if (name === 'tab' || name === 'code') shown(args.title ?? '');
     if (name === 'update') shown(updateLabel(args));
     const inner = textOf(node.children ?? []);
-    if (name === 'content-ref' || name === 'page-ref') return shown(contentRefTitle(args.url ?? args.page ?? args[''] ?? '', inner, options));
-    if (name === 'embed') return shown(embedCaption(args.url ?? '', inner));
-    if (name === 'file') return shown(fileCaption(args.src ?? '', inner));
+    const caption =
+      name === 'content-ref' || name === 'page-ref'
+        ? contentRefTitle(args.url ?? args.page ?? args[''] ?? '', inner, options)
+        : name === 'embed'
+          ? embedCaption(args.url ?? '', inner)
+          : name === 'file'
+            ? fileCaption(args.src ?? '', inner)
+            : undefined;
+    if (caption !== undefined) {
+      shown(caption);
+      return;
+    }
     for (const child of node.children ?? []) flow(child);
   };
 

@@ -110,7 +110,7 @@ describe('fuzzing the classes hostile files use', () => {
       const location = obfuscatedScheme(next);
       const report = await checkMetadata(new TextEncoder().encode(okta.replace(/Location="[^"]*"/, `Location="${location}"`)), { now });
       const found = report.findings.find((finding) => finding.ruleId === 'sso/dangerous-scheme');
-      if (!found || found.severity !== 'error') throw new Error(`Location="${location}" was not refused: ${report.findings.map((finding) => finding.ruleId).join(', ')}`);
+      if (found?.severity !== 'error') throw new Error(`Location="${location}" was not refused: ${report.findings.map((finding) => finding.ruleId).join(', ')}`);
     }
   });
 

@@ -3,7 +3,7 @@
  * the exact text the admin reads. Certificate dates are judged against an injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { type CheckOptions } from '../../../src/lib/saml/check-metadata';
+import type { CheckOptions } from '../../../src/lib/saml/check-metadata';
 import { checkMetadata } from '../../../src/lib/keeper/metadata-rules';
 import { METADATA_RULES } from '../../../src/lib/keeper/metadata-rules';
 import { encode, idpMetadata, keyDescriptor, NOW, OKTA_CERT, POST, REDIRECT, spMetadata, ssoService, WEAK_CERT } from './fixtures';

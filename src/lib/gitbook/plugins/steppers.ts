@@ -79,7 +79,7 @@ function numberedRuns(nodes: Node[], context: ImportContext): Node[] {
   let index = 0;
   while (index < nodes.length) {
     const first = marker(nodes[index]);
-    if (!first || first[1] !== '1') {
+    if (first?.[1] !== '1') {
       result.push(nodes[index]!);
       index += 1;
       continue;
