@@ -35,7 +35,14 @@ function orExit(read) {
 }
 const config = orExit(() => loadSiteConfig(process.env, root));
 const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
-const outDir = orExit(() => checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist', { keep: [{ path: config.contentDir, name: 'the content folder' }, { path: 'public', name: 'the public folder' }] }));
+const outDir = orExit(() =>
+  checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist', {
+    keep: [
+      { path: config.contentDir, name: 'the content folder' },
+      { path: 'public', name: 'the public folder' },
+    ],
+  }),
+);
 
 export default defineConfig({
   site: config.site,
@@ -50,16 +57,29 @@ export default defineConfig({
     // Prism: token classes styled by the site's light and dark themes, and about a tenth of Shiki's
     // start-up cost (which a build pays as soon as one page has a code block).
     syntaxHighlight: 'prism',
-    processor: satteri({ mdastPlugins: [valuesCodePlugin()], hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()] }),
+    processor: satteri({
+      mdastPlugins: [valuesCodePlugin()],
+      hastPlugins: [contentLinksPlugin({ contentDir: resolve(root, config.contentDir), base: config.base, versions }), codeBlocksPlugin()],
+    }),
   },
   integrations: [
     guideValidation({ contentDirs: [config.contentDir, 'src/manual'], rulesUrl: withBase(config.base, ROUTES.rules) }),
     mdx(),
     widgetBundles(),
     ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),
-    redirects({ contentDir: resolve(root, config.contentDir), versions, redirects: config.redirects, configFile: config.configFile, configText: configText(config), base: config.base, site: config.site }),
+    redirects({
+      contentDir: resolve(root, config.contentDir),
+      versions,
+      redirects: config.redirects,
+      configFile: config.configFile,
+      configText: configText(config),
+      base: config.base,
+      site: config.site,
+    }),
     securityHeaders({ base: config.base, embedFrameAncestors: config.embedFrameAncestors }),
-    ...(config.search ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })] : []),
+    ...(config.search
+      ? [searchIndex({ searchableRoutes: ['src/pages/[version]/[...slug].astro'], unindexedPaths: (path) => isCurrentAliasPath(path, versions) })]
+      : []),
   ],
   vite: {
     build: {

@@ -48,7 +48,10 @@ const generated = await presetTimes(work, join(content.dir, 'latest/guide-7.mdx'
 
 /** From writing a broken link into a page to `--watch` printing it. */
 async function watchLatency(): Promise<number> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--watch'], { cwd: work, env: { ...process.env, STEPDOCS_CONTENT_DIR: content.dir, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--watch'], {
+    cwd: work,
+    env: { ...process.env, STEPDOCS_CONTENT_DIR: content.dir, NO_COLOR: '1' },
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const waitFor = async (pattern: RegExp) => {
@@ -72,4 +75,6 @@ async function watchLatency(): Promise<number> {
 
 const watchMs = await watchLatency();
 rmSync(work, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ pages: PAGES, ownFirstMs: own.firstMs, ownMs: own.medianMs, generatedFirstMs: generated.firstMs, generatedMs: generated.medianMs, watchMs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ pages: PAGES, ownFirstMs: own.firstMs, ownMs: own.medianMs, generatedFirstMs: generated.firstMs, generatedMs: generated.medianMs, watchMs })}\n`,
+);

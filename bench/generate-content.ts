@@ -20,10 +20,22 @@ const IMAGE = resolve(import.meta.dirname, '../../src/manual/images/example-two-
  * @param options.extension the plain pages' file type: `md` (default), or `mdx` for the same
  *   Markdown compiled as MDX, the format stepdocs guides are written in
  */
-export function generateContent(dir: string, pages: number, versions: number, options: { defects?: boolean; plain?: boolean; extension?: 'md' | 'mdx' } = {}): GeneratedContent {
+export function generateContent(
+  dir: string,
+  pages: number,
+  versions: number,
+  options: { defects?: boolean; plain?: boolean; extension?: 'md' | 'mdx' } = {},
+): GeneratedContent {
   const versionIds = Array.from({ length: versions }, (_, index) => (index === 0 ? 'latest' : `${versions - index}.0`));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'versions.json'), JSON.stringify(versionIds.map((id, index) => ({ id, label: id === 'latest' ? 'Latest' : id, status: index === 0 ? 'current' : 'supported' })), null, 2));
+  writeFileSync(
+    join(dir, 'versions.json'),
+    JSON.stringify(
+      versionIds.map((id, index) => ({ id, label: id === 'latest' ? 'Latest' : id, status: index === 0 ? 'current' : 'supported' })),
+      null,
+      2,
+    ),
+  );
   let planted = 0;
   for (const version of versionIds) {
     const folder = join(dir, version);
@@ -34,7 +46,9 @@ export function generateContent(dir: string, pages: number, versions: number, op
       const links: string[] = [];
       for (let link = 1; link <= 8; link += 1) {
         const target = (index + link * 37) % pages;
-        links.push(`- See [guide ${target}, step two](./guide-${target}.mdx#step-two-of-${target}) and [its notes](/${version}/guide-${target}/#notes-for-guide-${target}).`);
+        links.push(
+          `- See [guide ${target}, step two](./guide-${target}.mdx#step-two-of-${target}) and [its notes](/${version}/guide-${target}/#notes-for-guide-${target}).`,
+        );
       }
       const defects: string[] = [];
       if (options.defects !== false && index % 10 === 0) {

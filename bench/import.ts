@@ -9,14 +9,26 @@ import { planImport } from '../src/node/gitbook-space.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/gitbook');
-const inputs = [...readdirSync(CORPUS).filter((name) => !name.endsWith('.md')).map((name) => resolve(CORPUS, name)), resolve(ROOT, '../shared/seed/jumpcloud.gitbook.md')];
+const inputs = [
+  ...readdirSync(CORPUS)
+    .filter((name) => !name.endsWith('.md'))
+    .map((name) => resolve(CORPUS, name)),
+  resolve(ROOT, '../shared/seed/jumpcloud.gitbook.md'),
+];
 
 function importAll(): { pages: number; words: number; lost: number } {
   let pages = 0;
   let words = 0;
   let lost = 0;
   for (const input of inputs) {
-    const plan = planImport({ input, into: 'imported', idp: 'Generic SAML 2.0', product: 'Keeper SSO Connect Cloud', lastReviewed: '2026-11-28', section: 'Imported' });
+    const plan = planImport({
+      input,
+      into: 'imported',
+      idp: 'Generic SAML 2.0',
+      product: 'Keeper SSO Connect Cloud',
+      lastReviewed: '2026-11-28',
+      section: 'Imported',
+    });
     pages += plan.pages.length;
     for (const page of plan.pages) {
       words += page.words;

@@ -51,7 +51,11 @@ const recheckMs = performance.now() - start;
 
 const found = full.result.findings.filter((finding) => finding.severity === 'error').length;
 // The re-check must report exactly what a full check of the edited site reports.
-const sameAsFull = JSON.stringify(again.result.findings) === JSON.stringify(checkLinks({ pages: again.folder.pages, assets: again.folder.assets, publicFiles: [], versions, base: '/', contentPrefix: 'content' }).findings);
+const sameAsFull =
+  JSON.stringify(again.result.findings) ===
+  JSON.stringify(
+    checkLinks({ pages: again.folder.pages, assets: again.folder.assets, publicFiles: [], versions, base: '/', contentPrefix: 'content' }).findings,
+  );
 process.stdout.write(
   `${JSON.stringify({
     files: mdx.length,

@@ -12,7 +12,11 @@ const pages = process.argv[2] ?? '1000';
 const rounds = Number(process.argv[3] ?? 2);
 
 function build(markdown: 'on' | 'off'): number {
-  const result = spawnSync(process.execPath, [resolve(ROOT, 'bench/build.ts'), pages, '1'], { cwd: ROOT, env: { ...process.env, STEPDOCS_MARKDOWN: markdown }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [resolve(ROOT, 'bench/build.ts'), pages, '1'], {
+    cwd: ROOT,
+    env: { ...process.env, STEPDOCS_MARKDOWN: markdown },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`build with STEPDOCS_MARKDOWN=${markdown} failed: ${result.stderr.slice(-500)}`);
   return (JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { seconds: number }).seconds;
 }
@@ -28,4 +32,6 @@ for (let round = 0; round < rounds; round += 1) {
   differences.push(times.on - times.off);
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-process.stdout.write(`${JSON.stringify({ pages: Number(pages), rounds, withSeconds: median(on), withoutSeconds: median(off), addedSeconds: median(differences) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ pages: Number(pages), rounds, withSeconds: median(on), withoutSeconds: median(off), addedSeconds: median(differences) })}\n`,
+);

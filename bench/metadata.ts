@@ -31,7 +31,9 @@ async function timeFile(file: string, runs = 200): Promise<number> {
 /** Real IdP files as entity shapes (Shibboleth 7 KB, Okta 3 KB, Auth0 4 KB, AD FS 31 KB): ~12 KB an entity, entityIDs made unique. */
 function aggregate(count: number): Uint8Array {
   const shapes = ['shibboleth-idp-samltest-id.xml', 'okta-idp-metadata.xml', 'auth0-idp-metadata.xml', 'adfs-v2-federationmetadata-signed.xml'].map((file) =>
-    readFileSync(resolve(CORPUS, file), 'utf8').replace(/^<\?xml[^>]*>\s*/, '').replace(/\svalidUntil="[^"]*"/, ''),
+    readFileSync(resolve(CORPUS, file), 'utf8')
+      .replace(/^<\?xml[^>]*>\s*/, '')
+      .replace(/\svalidUntil="[^"]*"/, ''),
   );
   const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" Name="bench">\n'];
   for (let index = 0; index < count; index += 1) {

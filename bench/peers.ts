@@ -59,15 +59,30 @@ function project(name: string, dependencies: Record<string, string>): string {
 const minimal = project('minimal-astro', { astro: ASTRO, '@astrojs/mdx': MDX });
 cpSync(join(content.dir, 'latest'), join(minimal, 'content'), { recursive: true });
 mkdirSync(join(minimal, 'src/pages'), { recursive: true });
-writeFileSync(join(minimal, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n");
-writeFileSync(join(minimal, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }) }) };\n");
-writeFileSync(join(minimal, 'src/pages/[...slug].astro'), "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.data.title}</title></head><body><Content /></body></html>\n");
+writeFileSync(
+  join(minimal, 'astro.config.mjs'),
+  "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n",
+);
+writeFileSync(
+  join(minimal, 'src/content.config.ts'),
+  "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }) }) };\n",
+);
+writeFileSync(
+  join(minimal, 'src/pages/[...slug].astro'),
+  "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.data.title}</title></head><body><Content /></body></html>\n",
+);
 
 const starlight = project('starlight', { astro: ASTRO, '@astrojs/starlight': '^0.42.0', '@astrojs/markdown-remark': '^7.3.0' });
 mkdirSync(join(starlight, 'src/content/docs'), { recursive: true });
 cpSync(join(content.dir, 'latest'), join(starlight, 'src/content/docs'), { recursive: true });
-writeFileSync(join(starlight, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n");
-writeFileSync(join(starlight, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
+writeFileSync(
+  join(starlight, 'astro.config.mjs'),
+  "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Bench' })] });\n",
+);
+writeFileSync(
+  join(starlight, 'src/content.config.ts'),
+  "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+);
 
 /**
  * A clean build: the output and content cache of the round before are removed first, and the removal
@@ -98,7 +113,8 @@ const turns: Record<keyof typeof times, () => number> = {
 for (let round = 0; round < rounds; round += 1) {
   // Every other round the other way round: a build's place in the round (after Starlight's long
   // build, say) would otherwise always favour the same one.
-  const order: (keyof typeof times)[] = round % 2 === 0 ? ['minimal', 'stepdocs', 'stepdocsNoSearch', 'starlight'] : ['starlight', 'stepdocsNoSearch', 'stepdocs', 'minimal'];
+  const order: (keyof typeof times)[] =
+    round % 2 === 0 ? ['minimal', 'stepdocs', 'stepdocsNoSearch', 'starlight'] : ['starlight', 'stepdocsNoSearch', 'stepdocs', 'minimal'];
   for (const name of order) times[name].push(turns[name]());
 }
 

@@ -33,30 +33,37 @@ const USAGE = `Usage: npm run check -- [<paths…>] [--format pretty|json|github
   --config    configuration file (default stepdocs.config.json)`;
 
 const { values, positionals, usageError } = commandLine('check', USAGE, {
-      format: { type: 'string', default: 'pretty' },
-      external: { type: 'boolean', default: false },
-      dist: { type: 'boolean', default: false },
-      watch: { type: 'boolean', default: false },
-      config: { type: 'string' }
-    });
+  format: { type: 'string', default: 'pretty' },
+  external: { type: 'boolean', default: false },
+  dist: { type: 'boolean', default: false },
+  watch: { type: 'boolean', default: false },
+  config: { type: 'string' },
+});
 const FORMATS = ['pretty', 'json', 'github', 'sarif'];
 if (!FORMATS.includes(values.format)) usageError(`unknown format \`${values.format}\`; expected ${FORMATS.join(', ')}`);
-if (values.watch && (values.dist || values.external || values.format !== 'pretty')) usageError('--watch checks the sources and prints pretty text; it cannot be combined with --dist, --external or --format');
+if (values.watch && (values.dist || values.external || values.format !== 'pretty'))
+  usageError('--watch checks the sources and prints pretty text; it cannot be combined with --dist, --external or --format');
 
 const root = process.cwd();
 const site = orUsageError(usageError, () => loadSiteConfig(process.env, root, values.config));
-const exclude = site.linkExclude.map((pattern) => orUsageError(usageError, () => {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    throw new Error(`${values.config ?? 'stepdocs.config.json'}: links.exclude has an invalid regular expression \`${pattern}\``);
-  }
-}));
+const exclude = site.linkExclude.map((pattern) =>
+  orUsageError(usageError, () => {
+    try {
+      return new RegExp(pattern);
+    } catch {
+      throw new Error(`${values.config ?? 'stepdocs.config.json'}: links.exclude has an invalid regular expression \`${pattern}\``);
+    }
+  }),
+);
 for (const path of positionals) if (!existsSync(path)) usageError(`no such file or folder: ${path}`);
-const only = positionals.length === 0 ? undefined : (file: string) => positionals.some((path) => {
-  const wanted = relative(root, resolve(path)).split(sep).join('/');
-  return file === wanted || file.startsWith(`${wanted}/`);
-});
+const only =
+  positionals.length === 0
+    ? undefined
+    : (file: string) =>
+        positionals.some((path) => {
+          const wanted = relative(root, resolve(path)).split(sep).join('/');
+          return file === wanted || file.startsWith(`${wanted}/`);
+        });
 
 const started = performance.now();
 let findings: Finding[];
@@ -70,7 +77,10 @@ if (values.dist) {
   const files = listFiles(outDir);
   const pages = files.filter((file) => file.endsWith('.html')).map((path) => ({ path, html: readFileSync(resolve(outDir, path), 'utf8') }));
   const result = checkDist({ pages, files, base: site.base, displayPrefix: relative(root, outDir).split(sep).join('/') || outDir, exclude });
-  findings = (only ? result.findings.filter((finding) => only(finding.file)) : result.findings).map((finding) => ({ ...finding, url: ruleUrl(rulesPageUrl(site), finding.ruleId) }));
+  findings = (only ? result.findings.filter((finding) => only(finding.file)) : result.findings).map((finding) => ({
+    ...finding,
+    url: ruleUrl(rulesPageUrl(site), finding.ruleId),
+  }));
   ({ external, references } = result);
   fileCount = pages.length;
 } else {
@@ -97,7 +107,9 @@ if (!values.watch) {
       process.stdout.write(formatGithub(findings));
       break;
     case 'sarif':
-      process.stdout.write(formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...PAGE_ENGINE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }));
+      process.stdout.write(
+        formatSarif(findings, { name: 'stepdocs-links', rules: [...new Map([...PAGE_ENGINE_RULES, ...LINK_RULES].map((rule) => [rule.id, rule])).values()] }),
+      );
       break;
     default:
       printPretty(findings, fileCount, references, seconds);
@@ -141,7 +153,9 @@ function watchSources(contentDir: string, first: Finding[]): void {
     // Each line made printable on its own: a finding's text comes from the page, its hint line from the rule.
     const shown = (finding: Finding) => formatFinding(finding).split('\n').map(printable);
     const lines = [...added.flatMap((finding) => `+ ${shown(finding).join('\n')}`), ...fixed.map((finding) => `- fixed: ${shown(finding)[0]}`)];
-    process.stdout.write(`${lines.length > 0 ? `${lines.join('\n')}\n` : ''}${new Date().toLocaleTimeString('en-GB')} ${added.length} new, ${fixed.length} fixed; ${errors} error${errors === 1 ? '' : 's'}, ${next.findings.length - errors} other in ${next.fileCount} files (${seconds} s)\n`);
+    process.stdout.write(
+      `${lines.length > 0 ? `${lines.join('\n')}\n` : ''}${new Date().toLocaleTimeString('en-GB')} ${added.length} new, ${fixed.length} fixed; ${errors} error${errors === 1 ? '' : 's'}, ${next.findings.length - errors} other in ${next.fileCount} files (${seconds} s)\n`,
+    );
   };
   watch(contentDir, { recursive: true }, (_event, name) => {
     // Only content: dot-files (editors' swap files, a cut in progress) are not pages or images.
@@ -158,22 +172,27 @@ function findingKey(finding: Finding): string {
 
 async function checkExternalLinks(references: ExternalReference[]): Promise<Finding[]> {
   const cacheFile = resolve('.stepdocs-cache/external.json');
-  const cache = new Map<string, CacheEntry>(existsSync(cacheFile) ? Object.entries(safeJson(readFileSync(cacheFile, 'utf8')) as Record<string, CacheEntry>) : []);
+  const cache = new Map<string, CacheEntry>(
+    existsSync(cacheFile) ? Object.entries(safeJson(readFileSync(cacheFile, 'utf8')) as Record<string, CacheEntry>) : [],
+  );
   const tty = process.stderr.isTTY;
   const ttl = Number(process.env.STEPDOCS_EXTERNAL_TTL_HOURS ?? 24) * 3600_000;
-  const results = await checkExternal(references.map((reference) => reference.url), {
-    cache,
-    cacheTtlMs: ttl,
-    ...(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS ? { timeoutMs: Number(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS) } : {}),
-    ...(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS ? { backoffMs: Number(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS) } : {}),
-    onProgress: (done, total) => {
-      if (!tty) return;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} external links`);
-      if (done === total) process.stderr.write('\n');
+  const results = await checkExternal(
+    references.map((reference) => reference.url),
+    {
+      cache,
+      cacheTtlMs: ttl,
+      ...(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS ? { timeoutMs: Number(process.env.STEPDOCS_EXTERNAL_TIMEOUT_MS) } : {}),
+      ...(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS ? { backoffMs: Number(process.env.STEPDOCS_EXTERNAL_BACKOFF_MS) } : {}),
+      onProgress: (done, total) => {
+        if (!tty) return;
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} external links`);
+        if (done === total) process.stderr.write('\n');
+      },
     },
-  });
+  );
   writeFileAtomic(cacheFile, JSON.stringify(Object.fromEntries(cache)));
   return externalFindings(references, results);
 }

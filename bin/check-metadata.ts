@@ -19,7 +19,11 @@ const USAGE = `Usage: npm run check:metadata -- <file…> [--format pretty|json]
   --expect   what the files should be: idp (default: metadata you upload to Keeper), sp, or any
   --now      judge dates as of this time instead of now, e.g. 2027-01-01`;
 
-const { values, positionals, usageError } = commandLine('check:metadata', USAGE, { format: { type: 'string', default: 'pretty' }, expect: { type: 'string', default: 'idp' }, now: { type: 'string' } });
+const { values, positionals, usageError } = commandLine('check:metadata', USAGE, {
+  format: { type: 'string', default: 'pretty' },
+  expect: { type: 'string', default: 'idp' },
+  now: { type: 'string' },
+});
 if (values.format !== 'pretty' && values.format !== 'json') usageError(`unknown format \`${values.format}\`; expected pretty or json`);
 if (values.expect !== 'idp' && values.expect !== 'sp' && values.expect !== 'any') usageError(`unknown --expect \`${values.expect}\`; expected idp, sp or any`);
 if (positionals.length === 0) usageError('no files given');
@@ -47,10 +51,25 @@ for (const file of positionals) {
 
 // Set before the report is written: a reader that stops early (`| head`) still gets the verdict.
 process.exitCode = reports.some((report) => report.counts.error > 0) ? 1 : 0;
-const KIND: Record<MetadataReport['kind'], string> = { idp: 'IdP metadata', sp: 'SP metadata', aggregate: 'aggregate', other: 'metadata without an IdP or SP role', 'not-metadata': 'not SAML metadata' };
+const KIND: Record<MetadataReport['kind'], string> = {
+  idp: 'IdP metadata',
+  sp: 'SP metadata',
+  aggregate: 'aggregate',
+  other: 'metadata without an IdP or SP role',
+  'not-metadata': 'not SAML metadata',
+};
 
 if (values.format === 'json') {
-  const files = reports.map(({ file, kind, encoding, size, entityCount, entities, findings, counts }) => ({ file, kind, encoding, size, entityCount, entities, findings, counts }));
+  const files = reports.map(({ file, kind, encoding, size, entityCount, entities, findings, counts }) => ({
+    file,
+    kind,
+    encoding,
+    size,
+    entityCount,
+    entities,
+    findings,
+    counts,
+  }));
   process.stdout.write(`${JSON.stringify({ files, errors: files.reduce((sum, file) => sum + file.counts.error, 0) }, null, 2)}\n`);
 } else {
   const groups = reports.map((report) => {

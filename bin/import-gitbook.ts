@@ -59,7 +59,8 @@ if (values.links) {
   } catch (error) {
     usageError(`--links ${values.links}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!linkMap || typeof linkMap !== 'object' || Object.values(linkMap).some((value) => typeof value !== 'string')) usageError(`--links ${values.links}: expected an object of URL prefix → site path strings`);
+  if (!linkMap || typeof linkMap !== 'object' || Object.values(linkMap).some((value) => typeof value !== 'string'))
+    usageError(`--links ${values.links}: expected an object of URL prefix → site path strings`);
 }
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing <space-folder-or-file>' : `expected one input, got ${positionals.length}`);
 const version = values.version;
@@ -80,13 +81,28 @@ try {
 }
 
 async function run(): Promise<void> {
-  const plan = planImport({ input: positionals[0]!, into: values.into, idp: values.idp, product: values.product, lastReviewed: values.reviewed, section: values.section, ...(linkMap ? { linkMap } : {}) });
+  const plan = planImport({
+    input: positionals[0]!,
+    into: values.into,
+    idp: values.idp,
+    product: values.product,
+    lastReviewed: values.reviewed,
+    section: values.section,
+    ...(linkMap ? { linkMap } : {}),
+  });
   const words = plan.pages.reduce((sum, page) => sum + page.words, 0);
   const lost = plan.pages.reduce((sum, page) => sum + page.lost, 0);
   const findings: Finding[] = [...plan.findings, ...plan.pages.flatMap((page) => page.report.findings)];
   // A lost word, or an error such as an include cycle cut short, leaves a page short of what GitBook shows.
   const refusedForLoss = (lost > 0 || hasErrors(findings)) && !values['allow-loss'];
-  const remote = uniqueBy(plan.pages.flatMap((page) => page.report.images.filter((image) => image.remote).map((image) => ({ page: page.target, source: image.source, target: image.target, path: join(versionDir, dirname(page.target), image.target) }))), (image) => image.path);
+  const remote = uniqueBy(
+    plan.pages.flatMap((page) =>
+      page.report.images
+        .filter((image) => image.remote)
+        .map((image) => ({ page: page.target, source: image.source, target: image.target, path: join(versionDir, dirname(page.target), image.target) })),
+    ),
+    (image) => image.path,
+  );
   const manifest = join(versionDir, values.into, 'gitbook-images-to-fetch.json');
   const outputs: Output[] = [
     ...plan.pages.map((page) => ({ path: join(versionDir, page.target), content: page.mdx })),
@@ -96,12 +112,16 @@ async function run(): Promise<void> {
   ];
   // Every file this run would write is checked before the first is: inside the version folder, one source each, nothing replaced without --force.
   const outside = outputs.find((output) => !isInside(versionDir, output.path));
-  if (outside) throw new CommandExit(2, `import:gitbook: ${show(outside.path)} is outside the version folder ${show(versionDir)} (check --into); nothing was written.`);
+  if (outside)
+    throw new CommandExit(2, `import:gitbook: ${show(outside.path)} is outside the version folder ${show(versionDir)} (check --into); nothing was written.`);
   const clash = clashOf(outputs);
   if (clash) throw new CommandExit(1, `import:gitbook: two inputs would be written to ${show(clash)}; nothing was written. Rename one of them in the space.`);
   const existing = outputs.filter((output) => existsSync(output.path) && !sameContent(output));
   if (existing.length > 0 && !values.force && !values['dry-run']) {
-    throw new CommandExit(1, `import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.`);
+    throw new CommandExit(
+      1,
+      `import:gitbook: ${existing.length} file${existing.length === 1 ? '' : 's'} would be overwritten (first: ${show(existing[0]!.path)}); nothing was written. Use --force to overwrite.`,
+    );
   }
   const write = !values['dry-run'] && !refusedForLoss;
   const lines: string[] = [];
@@ -125,11 +145,27 @@ async function run(): Promise<void> {
       if (stillRemote.length > 0) writeFileAtomic(manifest, manifestText(stillRemote));
     });
   }
-  lines.push('', `Pages: ${plan.pages.length}. Converted: ${Object.entries(totals).sort().map(([kind, count]) => `${kind} ${count}`).join(', ') || 'nothing special'}.`);
-  if (stillRemote.length > 0) lines.push('', `Images still to fetch: ${stillRemote.length} (${write ? 'listed' : 'to be listed'} in ${show(manifest)}; npm run check reports them as missing until they are saved).`);
+  lines.push(
+    '',
+    `Pages: ${plan.pages.length}. Converted: ${
+      Object.entries(totals)
+        .sort()
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ') || 'nothing special'
+    }.`,
+  );
+  if (stillRemote.length > 0)
+    lines.push(
+      '',
+      `Images still to fetch: ${stillRemote.length} (${write ? 'listed' : 'to be listed'} in ${show(manifest)}; npm run check reports them as missing until they are saved).`,
+    );
   const fidelity = `${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'}, ${words} words, ${lost} lost`;
   if (values['dry-run']) lines.push('', 'Dry run: nothing was written.');
-  else if (refusedForLoss) lines.push('', 'Errors were found (listed below; words lost are gitbook/dropped-text): nothing was written. Fix the pages by hand after an import with --allow-loss, or report the construct.');
+  else if (refusedForLoss)
+    lines.push(
+      '',
+      'Errors were found (listed below; words lost are gitbook/dropped-text): nothing was written. Fix the pages by hand after an import with --allow-loss, or report the construct.',
+    );
   if (refusedForLoss) process.exitCode = 1;
   process.stdout.write(report(findings, lines, fidelity));
 }
@@ -162,7 +198,11 @@ function sameContent(output: Output): boolean {
 }
 
 function manifestText(images: ReadonlyArray<{ page: string; source: string; target: string }>): string {
-  return `${JSON.stringify(images.map(({ page, source, target }) => ({ page, source, target })), null, 2)}\n`;
+  return `${JSON.stringify(
+    images.map(({ page, source, target }) => ({ page, source, target })),
+    null,
+    2,
+  )}\n`;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
@@ -205,4 +245,3 @@ async function fetchImages(images: ReadonlyArray<{ source: string; path: string 
   }
   return saved;
 }
-

@@ -33,12 +33,17 @@ const { values, positionals, usageError } = commandLine('new', USAGE, {
   version: { type: 'string' },
 });
 const [kind, path] = positionals as [string | undefined, string | undefined];
-if (kind !== 'guide' && kind !== 'page') usageError(kind === undefined ? 'missing the kind: guide or page' : `unknown kind \`${kind}\`; expected guide or page`);
+if (kind !== 'guide' && kind !== 'page')
+  usageError(kind === undefined ? 'missing the kind: guide or page' : `unknown kind \`${kind}\`; expected guide or page`);
 if (path === undefined) usageError('missing <path>, e.g. identity-providers/okta');
 if (positionals.length > 2) usageError(`expected a kind and one <path>, got ${positionals.length - 1} paths`);
 const wanted = path!.replace(/\.mdx?$/, '');
 if (!PAGE_PATH_PATTERN.test(wanted)) {
-  const suggestion = wanted.split('/').map((segment) => new GithubSlugger().slug(segment)).filter(Boolean).join('/');
+  const suggestion = wanted
+    .split('/')
+    .map((segment) => new GithubSlugger().slug(segment))
+    .filter(Boolean)
+    .join('/');
   usageError(`\`${path}\` is not a page path: lowercase words joined by \`-\`, folders by \`/\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
 }
 
@@ -46,7 +51,8 @@ const site = orUsageError(usageError, () => loadSiteConfig(process.env));
 const contentDir = resolve(site.contentDir);
 const versions = orUsageError(usageError, () => readVersions(contentDir));
 const version = values.version ?? currentVersion(versions).id;
-if (!versions.some((candidate) => candidate.id === version)) usageError(`no version \`${version}\` in versions.json; expected one of ${versions.map((candidate) => candidate.id).join(', ')}`);
+if (!versions.some((candidate) => candidate.id === version))
+  usageError(`no version \`${version}\` in versions.json; expected one of ${versions.map((candidate) => candidate.id).join(', ')}`);
 
 let idp: string | undefined;
 let product: string | undefined;
@@ -55,10 +61,13 @@ if (kind === 'guide') {
   idp = site.identityProviders.find((name) => name.toLowerCase() === values.idp!.toLowerCase());
   if (!idp) {
     const suggestion = closest(values.idp!, site.identityProviders);
-    usageError(`--idp \`${values.idp}\` is not in the site configuration's identityProviders${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (add new ones to identityProviders in ${site.configFile ?? 'stepdocs.config.json'})`);
+    usageError(
+      `--idp \`${values.idp}\` is not in the site configuration's identityProviders${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (add new ones to identityProviders in ${site.configFile ?? 'stepdocs.config.json'})`,
+    );
   }
   product = values.product ?? site.products[0];
-  if (!product || !site.products.includes(product)) usageError(`--product \`${product}\` is not in the site configuration's products: ${site.products.join(', ')}`);
+  if (!product || !site.products.includes(product))
+    usageError(`--product \`${product}\` is not in the site configuration's products: ${site.products.join(', ')}`);
 }
 
 const versionDir = join(contentDir, version);
@@ -78,7 +87,10 @@ try {
   // `wx`: created only if no file is there, in one step, so nothing an author wrote is ever replaced.
   writeFileSync(file, text, { flag: 'wx' });
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CommandExit(1, `new: ${show(file)} already exists; nothing was written. Choose another path.`);
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    throw new CommandExit(1, `new: ${show(file)} already exists; nothing was written. Choose another path.`);
   throw error;
 }
-process.stdout.write(`Wrote ${show(file)} (and ${show(join(dirname(file), 'images'))}/ for its screenshots).\nPreview it with \`npm run dev\`; check it with \`npm run check\`.\n`);
+process.stdout.write(
+  `Wrote ${show(file)} (and ${show(join(dirname(file), 'images'))}/ for its screenshots).\nPreview it with \`npm run dev\`; check it with \`npm run check\`.\n`,
+);

@@ -26,7 +26,11 @@ try {
     `${verb} ${plan.files} files of version \`${plan.from.id}\` (${show(plan.source)}) to ${show(plan.target)}.`,
     `${values['dry-run'] ? 'Would rewrite' : 'Rewrote'} ${plan.rewrites.length} link${plan.rewrites.length === 1 ? '' : 's'} so the frozen copy points at itself${plan.rewrites.length ? ':' : '.'}`,
     ...plan.rewrites.map((rewrite) => `  ${show(resolve(contentDir, rewrite.file))}:${rewrite.line} ${rewrite.from} → ${rewrite.to}`),
-    ...(plan.skipped.length > 0 ? [`${plan.skipped.length} link${plan.skipped.length === 1 ? ' is' : 's are'} written in a form this tool cannot change exactly; change ${plan.skipped.length === 1 ? 'it' : 'them'} by hand:`] : []),
+    ...(plan.skipped.length > 0
+      ? [
+          `${plan.skipped.length} link${plan.skipped.length === 1 ? ' is' : 's are'} written in a form this tool cannot change exactly; change ${plan.skipped.length === 1 ? 'it' : 'them'} by hand:`,
+        ]
+      : []),
     ...plan.skipped.map((link) => `  ${show(resolve(contentDir, link.file))}:${link.line} ${link.from} → ${link.to}`),
     `${values['dry-run'] ? 'Would register' : 'Registered'} version \`${plan.version.id}\` ("${plan.version.label}", ${plan.version.status}, released ${plan.version.released}) in ${show(resolve(contentDir, 'versions.json'))}.`,
   ];

@@ -94,7 +94,10 @@ async function makeLlms(version: Version, site: URL): Promise<{ index: string; f
   const guides = await allGuides();
   const { home, sections } = pagesInOrder(guides, version);
   const entry = (guide: Guide) => ({ title: guide.data.title, markdownUrl: markdownUrlOf(guide, site), description: guide.data.description });
-  const listed: LlmsSection[] = [...(home ? [{ label: 'Start here', entries: [entry(home)] }] : []), ...sections.map((section) => ({ label: section.label, entries: section.pages.map(entry) }))];
+  const listed: LlmsSection[] = [
+    ...(home ? [{ label: 'Start here', entries: [entry(home)] }] : []),
+    ...sections.map((section) => ({ label: section.label, entries: section.pages.map(entry) })),
+  ];
   const others = VERSIONS.filter((other) => other.id !== version.id).map((other) => `- [${other.label}](${new URL(url(`${other.id}/llms.txt`), site).href})`);
   const details = `Version ${version.label} of the documentation. Every page is also available as Markdown at its URL followed by \`index.md\`; ${new URL(url(`${version.id}/llms-full.txt`), site).href} has them all in one file.${others.length > 0 ? `\n\nOther versions:\n${others.join('\n')}` : ''}`;
   const index = llmsTxt({ title: siteConfig.title, description: siteConfig.description, details }, listed);

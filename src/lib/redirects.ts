@@ -30,7 +30,14 @@ export interface Redirect {
   place?: Place;
 }
 
-export type RedirectRuleId = 'redirects/invalid-path' | 'redirects/duplicate-source' | 'redirects/shadows-page' | 'redirects/missing-target' | 'redirects/missing-anchor' | 'redirects/chain' | 'redirects/loop';
+export type RedirectRuleId =
+  | 'redirects/invalid-path'
+  | 'redirects/duplicate-source'
+  | 'redirects/shadows-page'
+  | 'redirects/missing-target'
+  | 'redirects/missing-anchor'
+  | 'redirects/chain'
+  | 'redirects/loop';
 
 const EXTERNAL = /^https?:\/\//i;
 
@@ -49,7 +56,11 @@ function invalidReason(path: string): string | undefined {
 }
 
 /** Every redirect the pages and the configuration declare, and the paths that are not valid old paths. */
-export function collectRedirects(pages: readonly RedirectPage[], config: { redirects: Record<string, string>; file: string; text?: string | undefined }, versions: readonly Version[]): { redirects: Redirect[]; findings: Finding[] } {
+export function collectRedirects(
+  pages: readonly RedirectPage[],
+  config: { redirects: Record<string, string>; file: string; text?: string | undefined },
+  versions: readonly Version[],
+): { redirects: Redirect[]; findings: Finding[] } {
   const redirects: Redirect[] = [];
   const findings: Finding[] = [];
   for (const page of pages) {
@@ -62,25 +73,41 @@ export function collectRedirects(pages: readonly RedirectPage[], config: { redir
     for (const entry of page.redirectFrom) {
       const invalid = invalidReason(entry.path);
       if (invalid) {
-        findings.push(finding('redirects/invalid-path', `Old path \`${entry.path}\` ${invalid}`, page.file, entry.place, 'Write the path of the old page inside this version (`jumpcloud`), or from the site base with a leading slash (`/sso/jumpcloud`).'));
+        findings.push(
+          finding(
+            'redirects/invalid-path',
+            `Old path \`${entry.path}\` ${invalid}`,
+            page.file,
+            entry.place,
+            'Write the path of the old page inside this version (`jumpcloud`), or from the site base with a leading slash (`/sso/jumpcloud`).',
+          ),
+        );
         continue;
       }
       const siteLevel = entry.path.trim().startsWith('/');
       const old = normaliseRedirectPath(entry.path);
       const target = guidePath(address);
       redirects.push({ from: siteLevel ? old : `${address.version.id}/${old}`, to: target, file: page.file, place: entry.place });
-      if (!siteLevel && hasCurrentAlias(address.version, versions)) redirects.push({ from: `${CURRENT_ALIAS}/${old}`, to: `${CURRENT_ALIAS}/${address.slug}/`, file: page.file, place: entry.place });
+      if (!siteLevel && hasCurrentAlias(address.version, versions))
+        redirects.push({ from: `${CURRENT_ALIAS}/${old}`, to: `${CURRENT_ALIAS}/${address.slug}/`, file: page.file, place: entry.place });
     }
   }
   for (const [from, to] of Object.entries(config.redirects)) {
     const place = config.text === undefined ? undefined : jsonKeyPlace(config.text, from);
     const invalid = invalidReason(from);
     if (invalid) {
-      findings.push(finding('redirects/invalid-path', `Old path \`${from}\` ${invalid}`, config.file, place, 'Use paths below the site base as keys of `redirects`.'));
+      findings.push(
+        finding('redirects/invalid-path', `Old path \`${from}\` ${invalid}`, config.file, place, 'Use paths below the site base as keys of `redirects`.'),
+      );
       continue;
     }
     const [path, fragment] = to.split('#') as [string, string | undefined];
-    redirects.push({ from: normaliseRedirectPath(from), to: EXTERNAL.test(to) ? to : `${normaliseRedirectPath(path)}${fragment ? `#${fragment}` : ''}`, file: config.file, ...(place ? { place } : {}) });
+    redirects.push({
+      from: normaliseRedirectPath(from),
+      to: EXTERNAL.test(to) ? to : `${normaliseRedirectPath(path)}${fragment ? `#${fragment}` : ''}`,
+      file: config.file,
+      ...(place ? { place } : {}),
+    });
   }
   return { redirects, findings };
 }
@@ -125,11 +152,28 @@ export function checkRedirects(redirects: readonly Redirect[], routes: ReadonlyM
   for (const redirect of redirects) {
     const earlier = bySource.get(redirect.from);
     if (earlier && earlier.to !== redirect.to) {
-      findings.push(finding('redirects/duplicate-source', `Old path \`${redirect.from}\` already redirects to \`${earlier.to}\` (${earlier.file}${earlier.place ? `:${earlier.place.line}` : ''})`, redirect.file, redirect.place, 'An old path can lead to one page only: remove one of the two.'));
+      findings.push(
+        finding(
+          'redirects/duplicate-source',
+          `Old path \`${redirect.from}\` already redirects to \`${earlier.to}\` (${earlier.file}${earlier.place ? `:${earlier.place.line}` : ''})`,
+          redirect.file,
+          redirect.place,
+          'An old path can lead to one page only: remove one of the two.',
+        ),
+      );
       continue;
     }
     bySource.set(redirect.from, redirect);
-    if (routes.has(redirect.from)) findings.push(finding('redirects/shadows-page', `Old path \`${redirect.from}\` is a page of the site; a redirect there would hide it`, redirect.file, redirect.place, 'Remove the redirect, or move the page away from that path first.'));
+    if (routes.has(redirect.from))
+      findings.push(
+        finding(
+          'redirects/shadows-page',
+          `Old path \`${redirect.from}\` is a page of the site; a redirect there would hide it`,
+          redirect.file,
+          redirect.place,
+          'Remove the redirect, or move the page away from that path first.',
+        ),
+      );
   }
   for (const redirect of bySource.values()) {
     if (EXTERNAL.test(redirect.to)) continue;
@@ -139,20 +183,48 @@ export function checkRedirects(redirects: readonly Redirect[], routes: ReadonlyM
       const loop = follow(redirect, bySource);
       findings.push(
         loop
-          ? finding('redirects/loop', `Redirect \`${redirect.from}\` → \`${path}\` leads back to itself (${loop.join(' → ')})`, redirect.file, redirect.place, 'Point every old path straight at the page that exists.')
-          : finding('redirects/chain', `Redirect \`${redirect.from}\` → \`${path}\` leads to another redirect (→ \`${next.to}\`)`, redirect.file, redirect.place, `Point it straight at \`${next.to}\`: each hop costs readers a page load.`),
+          ? finding(
+              'redirects/loop',
+              `Redirect \`${redirect.from}\` → \`${path}\` leads back to itself (${loop.join(' → ')})`,
+              redirect.file,
+              redirect.place,
+              'Point every old path straight at the page that exists.',
+            )
+          : finding(
+              'redirects/chain',
+              `Redirect \`${redirect.from}\` → \`${path}\` leads to another redirect (→ \`${next.to}\`)`,
+              redirect.file,
+              redirect.place,
+              `Point it straight at \`${next.to}\`: each hop costs readers a page load.`,
+            ),
       );
       continue;
     }
     if (!routes.has(path)) {
       const suggestion = closest(path, [...routes.keys()]);
-      findings.push(finding('redirects/missing-target', `Redirect \`${redirect.from}\` points at \`${path}\`, which is no page of the site${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, redirect.file, redirect.place, 'Point it at a page path below the site base, e.g. `latest/identity-providers/jumpcloud/`.'));
+      findings.push(
+        finding(
+          'redirects/missing-target',
+          `Redirect \`${redirect.from}\` points at \`${path}\`, which is no page of the site${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          redirect.file,
+          redirect.place,
+          'Point it at a page path below the site base, e.g. `latest/identity-providers/jumpcloud/`.',
+        ),
+      );
       continue;
     }
     const anchors = routes.get(path);
     if (fragment && anchors && !anchors.includes(fragment)) {
       const suggestion = closest(fragment, anchors);
-      findings.push(finding('redirects/missing-anchor', `Redirect \`${redirect.from}\` points at \`#${fragment}\`, which \`${path}\` does not have${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`, redirect.file, redirect.place, 'Use the id of a heading or step of that page.'));
+      findings.push(
+        finding(
+          'redirects/missing-anchor',
+          `Redirect \`${redirect.from}\` points at \`#${fragment}\`, which \`${path}\` does not have${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`,
+          redirect.file,
+          redirect.place,
+          'Use the id of a heading or step of that page.',
+        ),
+      );
     }
   }
   // One declaration gives a versioned redirect and its `latest/` alias: one finding each is enough.
@@ -211,5 +283,8 @@ export function redirectHref(redirect: Redirect, base: string): string {
 /** `_redirects`, the `from to 301` list static hosts (Netlify, Cloudflare Pages) read. */
 export function redirectsFile(redirects: readonly Redirect[], base: string): string {
   const unique = new Map(redirects.map((redirect) => [redirect.from, redirect]));
-  return [...unique.values()].map((redirect) => `${withBase(base, redirect.from)} ${redirectHref(redirect, base)} 301`).join('\n').concat(unique.size > 0 ? '\n' : '');
+  return [...unique.values()]
+    .map((redirect) => `${withBase(base, redirect.from)} ${redirectHref(redirect, base)} 301`)
+    .join('\n')
+    .concat(unique.size > 0 ? '\n' : '');
 }

@@ -14,7 +14,6 @@ export interface FileFindings {
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
-
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -34,7 +33,10 @@ export function summaryLine(files: number, findings: readonly Finding[]): string
  * crafted value can neither draw lines of its own (a fake "0 errors") nor reorder what is shown.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`,
+  );
 }
 
 export function formatPretty(groups: readonly FileFindings[], options: { color?: boolean; showInfo?: boolean } = {}): string {
@@ -54,7 +56,12 @@ export function formatPretty(groups: readonly FileFindings[], options: { color?:
     }
     lines.push('');
   }
-  lines.push(summaryLine(groups.length, groups.flatMap((group) => group.findings)));
+  lines.push(
+    summaryLine(
+      groups.length,
+      groups.flatMap((group) => group.findings),
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -75,7 +82,10 @@ export function formatGithub(findings: readonly Finding[]): string {
 }
 
 /** SARIF 2.1.0, for code-scanning UIs. */
-export function formatSarif(findings: readonly Finding[], tool: { name: string; rules: ReadonlyArray<{ id: string; description: string; severity: Severity }>; informationUri?: string }): string {
+export function formatSarif(
+  findings: readonly Finding[],
+  tool: { name: string; rules: ReadonlyArray<{ id: string; description: string; severity: Severity }>; informationUri?: string },
+): string {
   const level: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -86,7 +96,11 @@ export function formatSarif(findings: readonly Finding[], tool: { name: string; 
           driver: {
             name: tool.name,
             ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
-            rules: tool.rules.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: level[rule.severity] } })),
+            rules: tool.rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: level[rule.severity] },
+            })),
           },
         },
         results: findings.map((finding) => ({

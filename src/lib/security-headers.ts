@@ -52,7 +52,10 @@ export function framingPolicy(ancestors: readonly string[]): string {
 
 export function securityHeaderRules(input: SecurityHeadersInput): HeaderRule[] {
   const base = input.base.endsWith('/') ? input.base : `${input.base}/`;
-  const framedBySelf: Array<[string, string]> = [['Content-Security-Policy', framingPolicy(["'self'"])], ['X-Frame-Options', 'SAMEORIGIN']];
+  const framedBySelf: Array<[string, string]> = [
+    ['Content-Security-Policy', framingPolicy(["'self'"])],
+    ['X-Frame-Options', 'SAMEORIGIN'],
+  ];
   return [
     {
       path: '/*',
@@ -67,7 +70,9 @@ export function securityHeaderRules(input: SecurityHeadersInput): HeaderRule[] {
     { path: `${base}embed/*`, headers: [['Content-Security-Policy', framingPolicy(input.embedFrameAncestors)]] },
     // Vendors load the widget modules from their own pages: a module script from another origin needs CORS.
     { path: `${base}widgets/*`, headers: [['Access-Control-Allow-Origin', '*']] },
-    ...(input.widgetsVersion ? [{ path: `${base}widgets/${input.widgetsVersion}/*`, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as Array<[string, string]> }] : []),
+    ...(input.widgetsVersion
+      ? [{ path: `${base}widgets/${input.widgetsVersion}/*`, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as Array<[string, string]> }]
+      : []),
   ];
 }
 

@@ -24,7 +24,12 @@ const collapsedBuilt = new WeakMap<NavSection, string>();
  *   `aria-current="page"`. Without one (a version home) every section is one link.
  * @param versionHome the version home's URL, where each section has an anchor
  */
-export function sidebarSectionsHtml(sections: readonly NavSection[], currentId: string | undefined, versionHome: string, href: (path: string) => string): string {
+export function sidebarSectionsHtml(
+  sections: readonly NavSection[],
+  currentId: string | undefined,
+  versionHome: string,
+  href: (path: string) => string,
+): string {
   let html = '';
   for (const section of sections) {
     const items = itemsOf(section, href);

@@ -6,12 +6,32 @@
 import { z } from 'zod';
 
 /** Identity providers guides can be written for, unless the configuration lists its own. */
-export const DEFAULT_IDENTITY_PROVIDERS = ['JumpCloud', 'Okta', 'Microsoft Entra ID', 'Google Workspace', 'OneLogin', 'Ping Identity', 'ADFS', 'Keycloak', 'Auth0', 'Shibboleth', 'Generic SAML 2.0'];
+export const DEFAULT_IDENTITY_PROVIDERS = [
+  'JumpCloud',
+  'Okta',
+  'Microsoft Entra ID',
+  'Google Workspace',
+  'OneLogin',
+  'Ping Identity',
+  'ADFS',
+  'Keycloak',
+  'Auth0',
+  'Shibboleth',
+  'Generic SAML 2.0',
+];
 
 /** Products the guides connect identity providers to, unless the configuration lists its own. */
 export const DEFAULT_PRODUCTS = ['Keeper SSO Connect Cloud'];
 
-const names = (what: string) => z.array(z.string().trim().min(1, { error: `expected a non-empty ${what} name` })).min(1, { error: `expected at least one ${what}` });
+const names = (what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `expected a non-empty ${what} name` }),
+    )
+    .min(1, { error: `expected at least one ${what}` });
 
 /** The configuration file, field by field; each description is what the README's table and editors show. */
 export const siteConfigFileSchema = z.strictObject({
@@ -20,7 +40,12 @@ export const siteConfigFileSchema = z.strictObject({
   description: z.string().trim().min(1).optional().describe('One sentence about the site, for the home page and llms.txt.'),
   site: z.string().optional().describe('Absolute URL the site is served from, for canonical links, the sitemap and llms.txt. Env: STEPDOCS_SITE.'),
   base: z.string().optional().describe('Path the site is served under, e.g. `/docs/` (default `/`). Env: STEPDOCS_BASE.'),
-  contentDir: z.string().trim().min(1).optional().describe('Folder of versioned content, relative to the project or absolute (default `content`). Env: STEPDOCS_CONTENT_DIR.'),
+  contentDir: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('Folder of versioned content, relative to the project or absolute (default `content`). Env: STEPDOCS_CONTENT_DIR.'),
   repository: z
     .strictObject({
       url: z.url({ protocol: /^https$/, error: 'expected the https URL of the repository, e.g. `https://github.com/acme/docs`' }),
@@ -29,20 +54,37 @@ export const siteConfigFileSchema = z.strictObject({
     })
     .optional()
     .describe('Repository the content lives in: "Edit this page" links point into it (GitHub and GitLab).'),
-  editUrl: z.string().optional().describe('Prefix of "Edit this page" links up to the content folder, when `repository` cannot say it; empty hides them. Env: STEPDOCS_EDIT_URL.'),
+  editUrl: z
+    .string()
+    .optional()
+    .describe('Prefix of "Edit this page" links up to the content folder, when `repository` cannot say it; empty hides them. Env: STEPDOCS_EDIT_URL.'),
   search: z.boolean().optional().describe('Build a search index and show the search box (default true). Env: STEPDOCS_SEARCH=on|off.'),
-  markdown: z.boolean().optional().describe('Publish a Markdown copy of every page, llms.txt and llms-full.txt, and the "Copy page as Markdown" button (default true). Env: STEPDOCS_MARKDOWN=on|off.'),
-  identityProviders: names('identity provider').optional().describe('Identity providers a guide\'s `idp` may name; adding one needs no code change.'),
-  products: names('product').optional().describe('Products a guide\'s `product` may name.'),
+  markdown: z
+    .boolean()
+    .optional()
+    .describe(
+      'Publish a Markdown copy of every page, llms.txt and llms-full.txt, and the "Copy page as Markdown" button (default true). Env: STEPDOCS_MARKDOWN=on|off.',
+    ),
+  identityProviders: names('identity provider').optional().describe("Identity providers a guide's `idp` may name; adding one needs no code change."),
+  products: names('product').optional().describe("Products a guide's `product` may name."),
   redirects: z.record(z.string(), z.string()).optional().describe('Old path (below the site base) → page path below the base, or an absolute URL.'),
   links: z.strictObject({ exclude: z.array(z.string()).default([]).describe('Regular expressions of URLs the link checker skips.') }).optional(),
   embed: z
     .strictObject({
       frameAncestors: z
-        .array(z.string().regex(/^(?:\*|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d+)?)$/i, 'expected `*` or an origin such as `https://admin.example.com` (`https://*.example.com` for its subdomains)'))
+        .array(
+          z
+            .string()
+            .regex(
+              /^(?:\*|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d+)?)$/i,
+              'expected `*` or an origin such as `https://admin.example.com` (`https://*.example.com` for its subdomains)',
+            ),
+        )
         .min(1)
         .default(['*'])
-        .describe('Origins allowed to frame the widget pages under `/embed/` (CSP `frame-ancestors`); `*` (the default) lets any site embed them. Every other page can be framed only by the site itself.'),
+        .describe(
+          'Origins allowed to frame the widget pages under `/embed/` (CSP `frame-ancestors`); `*` (the default) lets any site embed them. Every other page can be framed only by the site itself.',
+        ),
     })
     .optional(),
 });
@@ -98,14 +140,27 @@ export function resolveSiteConfig(sources: ConfigSources = {}): SiteConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join('.') || '(top level)';
-    throw new Error(`${fileName}: \`${field}\`: ${issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; expected one of ${Object.keys(siteConfigFileSchema.shape).map((key) => `\`${key}\``).join(', ')}` : issue.message}`);
+    throw new Error(
+      `${fileName}: \`${field}\`: ${
+        issue.code === 'unrecognized_keys'
+          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; expected one of ${Object.keys(
+              siteConfigFileSchema.shape,
+            )
+              .map((key) => `\`${key}\``)
+              .join(', ')}`
+          : issue.message
+      }`,
+    );
   }
   const file = parsed.data;
   const contentDir = env.STEPDOCS_CONTENT_DIR?.trim() || file.contentDir || 'content';
   return {
     title: env.STEPDOCS_TITLE?.trim() || file.title || 'stepdocs',
     description: file.description ?? 'Step-by-step guides for connecting identity providers to Keeper SSO Connect Cloud.',
-    site: normaliseSite(env.STEPDOCS_SITE?.trim() || file.site || 'https://stepdocs.example', env.STEPDOCS_SITE?.trim() ? 'STEPDOCS_SITE' : `${fileName}: \`site\``),
+    site: normaliseSite(
+      env.STEPDOCS_SITE?.trim() || file.site || 'https://stepdocs.example',
+      env.STEPDOCS_SITE?.trim() ? 'STEPDOCS_SITE' : `${fileName}: \`site\``,
+    ),
     base: normaliseBase(env.STEPDOCS_BASE ?? file.base ?? '/'),
     contentDir,
     editUrl: env.STEPDOCS_EDIT_URL?.trim() ?? file.editUrl ?? editPrefix(file.repository ?? sources.gitRemote),

@@ -45,7 +45,13 @@ export function withoutSiteRedirects(text: string): string {
  * byte as the author wrote it. A URL whose version prefix is written with escapes is written anew;
  * one whose range cannot be read back is listed in `skipped` for the author to change by hand.
  */
-export function rewriteLinks(text: string, file: string, fromId: string, toId: string, base: string): { text: string; rewrites: LinkRewrite[]; skipped: LinkRewrite[] } {
+export function rewriteLinks(
+  text: string,
+  file: string,
+  fromId: string,
+  toId: string,
+  base: string,
+): { text: string; rewrites: LinkRewrite[]; skipped: LinkRewrite[] } {
   const parsed = parseContent(text, file);
   if (!parsed.ok) throw new UnreadablePageError(`${file}: cannot parse MDX to rewrite its links (${parsed.finding.reason}); fix the file first`);
   const prefixes = [`/${fromId}/`, ...(base !== '/' ? [withBase(base, `${fromId}/`)] : [])];
@@ -98,7 +104,12 @@ function frontmatterUrls(text: string, node: MdNode): Array<{ url: string; range
     if (!isScalar(scalar) || typeof scalar.value !== 'string') continue;
     const [from, to] = scalar.range ?? [];
     const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-    const range = from === undefined || to === undefined ? undefined : quoted ? { from: yamlStart + from + 1, to: yamlStart + to - 1 } : { from: yamlStart + from, to: yamlStart + to };
+    const range =
+      from === undefined || to === undefined
+        ? undefined
+        : quoted
+          ? { from: yamlStart + from + 1, to: yamlStart + to - 1 }
+          : { from: yamlStart + from, to: yamlStart + to };
     const raw = range && text.slice(range.from, range.to);
     found.push({ url: scalar.value, range: range && raw === scalar.value ? { ...range, raw } : undefined });
   }

@@ -24,11 +24,26 @@ export interface Moves {
  * @param slug the page being read, inside its version (`jumpcloud`, `idp/okta`; `''` for a home)
  * @param pagesByVersion page slugs present in each version
  */
-export function switchTargets(slug: string, versions: readonly Version[], pagesByVersion: ReadonlyMap<string, ReadonlySet<string>>, moves: Moves = {}): SwitchTarget[] {
-  return versions.map((version) => switchTarget(slug, version, pagesByVersion.get(version.id) ?? new Set(), { formerSlugs: moves.formerSlugs ?? [], moved: moves.movedByVersion?.get(version.id) ?? new Map() }));
+export function switchTargets(
+  slug: string,
+  versions: readonly Version[],
+  pagesByVersion: ReadonlyMap<string, ReadonlySet<string>>,
+  moves: Moves = {},
+): SwitchTarget[] {
+  return versions.map((version) =>
+    switchTarget(slug, version, pagesByVersion.get(version.id) ?? new Set(), {
+      formerSlugs: moves.formerSlugs ?? [],
+      moved: moves.movedByVersion?.get(version.id) ?? new Map(),
+    }),
+  );
 }
 
-export function switchTarget(slug: string, version: Version, pages: ReadonlySet<string>, moves: { formerSlugs: readonly string[]; moved: ReadonlyMap<string, string> } = { formerSlugs: [], moved: new Map() }): SwitchTarget {
+export function switchTarget(
+  slug: string,
+  version: Version,
+  pages: ReadonlySet<string>,
+  moves: { formerSlugs: readonly string[]; moved: ReadonlyMap<string, string> } = { formerSlugs: [], moved: new Map() },
+): SwitchTarget {
   if (slug === '') return { version, path: `${version.id}/`, match: 'same' };
   if (pages.has(slug)) return { version, path: pagePath(version.id, slug), match: 'same' };
   const movedTo = moves.moved.get(slug);

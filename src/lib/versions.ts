@@ -28,7 +28,10 @@ const versionSchema = z.strictObject({
   id: z.string().regex(VERSION_ID_PATTERN, { error: 'expected lowercase letters, digits, `.`, `_` or `-` (at most 32), e.g. `2025.1`' }),
   label: z.string().trim().min(1, { error: 'expected a label shown in the version switcher' }),
   status: z.enum(['current', 'supported', 'unmaintained'], { error: 'expected `current`, `supported` or `unmaintained`' }),
-  released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD' }).optional(),
+  released: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD' })
+    .optional(),
 });
 
 const versionListSchema = z
@@ -36,7 +39,9 @@ const versionListSchema = z
   .min(1, { error: 'expected at least one version' })
   .refine((list) => list.filter((version) => version.status === 'current').length === 1, { error: 'expected exactly one version with status `current`' })
   .refine((list) => new Set(list.map((version) => version.id)).size === list.length, { error: 'expected each version id once' })
-  .refine((list) => list.every((version) => version.id !== 'latest' || version.status === 'current'), { error: 'expected `latest` to be the current version: it is the stable address of the current guides' });
+  .refine((list) => list.every((version) => version.id !== 'latest' || version.status === 'current'), {
+    error: 'expected `latest` to be the current version: it is the stable address of the current guides',
+  });
 
 /** Validates a parsed versions.json; throws an Error whose message names the file and the field. */
 export function parseVersions(data: unknown, file = 'versions.json'): Version[] {

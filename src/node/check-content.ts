@@ -42,11 +42,29 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   const contentDir = resolve(root, site.contentDir);
   const prefix = relative(root, contentDir).split(sep).join('/') || '.';
   const cacheDir = join(root, '.stepdocs-cache');
-  const content = readContentFolder(contentDir, prefix, join(cacheDir, 'links.json'), { identityProviders: site.identityProviders, products: site.products }, options.overrides);
-  const settings = { publicFiles: listFiles(join(root, 'public')), versions: readVersions(contentDir), base: site.base, contentPrefix: prefix, exclude: options.exclude };
+  const content = readContentFolder(
+    contentDir,
+    prefix,
+    join(cacheDir, 'links.json'),
+    { identityProviders: site.identityProviders, products: site.products },
+    options.overrides,
+  );
+  const settings = {
+    publicFiles: listFiles(join(root, 'public')),
+    versions: readVersions(contentDir),
+    base: site.base,
+    contentPrefix: prefix,
+    exclude: options.exclude,
+  };
   const findingsCache = join(cacheDir, 'link-findings.json');
   const state = siteStateKey(content, settings);
-  const result = checkLinks({ pages: content.pages, assets: content.assets, ...settings, reuse: loadFindingsCache(findingsCache, state, content.keys), ...(only ? { only } : {}) });
+  const result = checkLinks({
+    pages: content.pages,
+    assets: content.assets,
+    ...settings,
+    reuse: loadFindingsCache(findingsCache, state, content.keys),
+    ...(only ? { only } : {}),
+  });
   saveFindingsCache(findingsCache, state, content.keys, result.byPage);
   const findings = [...result.findings, ...content.pages.flatMap((page) => page.extract.structure), ...redirectFindings(content.pages, settings.versions, site)]
     .filter((finding) => !only || only(finding.file))

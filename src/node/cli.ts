@@ -65,7 +65,12 @@ export function commandLine<const T extends ParseArgsOptionsConfig>(name: string
   const usageError = (message: string): never => {
     throw new CommandExit(2, `${name}: ${message}\n\n${usage}`);
   };
-  const config = { args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true } as const;
+  const config = {
+    args: process.argv.slice(2),
+    options: { ...options, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  } as const;
   let parsed: ReturnType<typeof parseArgs<typeof config>>;
   try {
     parsed = parseArgs(config);
@@ -105,7 +110,8 @@ export function readStandardInput(name: string, maxBytes: number): string {
     }
     if (count === 0) break;
     total += count;
-    if (total > maxBytes) throw new CommandExit(1, `${name}: standard input is over ${Math.round(maxBytes / 1024)} KB; expected one value or one metadata file`);
+    if (total > maxBytes)
+      throw new CommandExit(1, `${name}: standard input is over ${Math.round(maxBytes / 1024)} KB; expected one value or one metadata file`);
     chunks.push(Buffer.from(buffer.subarray(0, count)));
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -46,7 +46,13 @@ export function listFiles(root: string): string[] {
  * @param cacheFile where extracts are cached between runs, or undefined for no cache
  * @param overrides text to read instead of a file's content (an editor's unsaved buffer), by path in the folder
  */
-export function readContentFolder(contentDir: string, displayPrefix: string, cacheFile: string | undefined, schemaOptions: SchemaOptions = DEFAULT_SCHEMA_OPTIONS, overrides?: ReadonlyMap<string, string>): ContentFolder {
+export function readContentFolder(
+  contentDir: string,
+  displayPrefix: string,
+  cacheFile: string | undefined,
+  schemaOptions: SchemaOptions = DEFAULT_SCHEMA_OPTIONS,
+  overrides?: ReadonlyMap<string, string>,
+): ContentFolder {
   // The frontmatter rules depend on the configured lists: a change to them invalidates every cached finding.
   const optionsKey = JSON.stringify(schemaOptions);
   const files = listFiles(contentDir);
@@ -68,7 +74,11 @@ export function readContentFolder(contentDir: string, displayPrefix: string, cac
     if (!extract) {
       extract = extractPage(source, display);
       // The guide rules the build applies, except those the link rules already report (images and alt text).
-      if (!extract.parseError) extract.structure = [...frontmatterFindings(extract, schemaOptions), ...checkGuide(source, { file: display }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId))];
+      if (!extract.parseError)
+        extract.structure = [
+          ...frontmatterFindings(extract, schemaOptions),
+          ...checkGuide(source, { file: display }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId)),
+        ];
       parsed += 1;
     }
     next[key] = extract;

@@ -61,12 +61,17 @@ function readLayout(space: string): SpaceLayout {
   let readme = 'README.md';
   let redirects: Record<string, string> = {};
   if (existsSync(config)) {
-    const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as { root?: string; structure?: { summary?: string; readme?: string }; redirects?: Record<string, string> };
+    const data = (parseYaml(readFileSync(config, 'utf8')) ?? {}) as {
+      root?: string;
+      structure?: { summary?: string; readme?: string };
+      redirects?: Record<string, string>;
+    };
     if (typeof data.root === 'string') root = resolve(space, data.root);
     if (!isInside(space, root)) throw new Error(`.gitbook.yaml: root \`${data.root}\` is outside the space; only folders inside it are imported`);
     if (typeof data.structure?.summary === 'string') summary = data.structure.summary;
     if (typeof data.structure?.readme === 'string') readme = data.structure.readme;
-    if (data.redirects && typeof data.redirects === 'object') redirects = Object.fromEntries(Object.entries(data.redirects).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    if (data.redirects && typeof data.redirects === 'object')
+      redirects = Object.fromEntries(Object.entries(data.redirects).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
   return { root, summary: existsSync(join(root, summary)) ? join(root, summary) : undefined, readme, redirects };
 }
@@ -76,13 +81,27 @@ export function planImport(options: ImportOptions): ImportPlan {
   if (!existsSync(input)) throw new Error(`No such file or folder: ${options.input}`);
   const findings: Finding[] = [];
   // `path`: where the finding is, as an absolute path.
-  const spaceFinding = (path: string, reason: string) => findings.push({ ruleId: 'gitbook/space', severity: importRule('gitbook/space').severity, reason, file: relative(process.cwd(), path) || path, source: 'stepdocs-import' });
+  const spaceFinding = (path: string, reason: string) =>
+    findings.push({
+      ruleId: 'gitbook/space',
+      severity: importRule('gitbook/space').severity,
+      reason,
+      file: relative(process.cwd(), path) || path,
+      source: 'stepdocs-import',
+    });
   const isFile = statSync(input).isFile();
   const layout: SpaceLayout = isFile ? { root: dirname(input), summary: undefined, readme: 'README.md', redirects: {} } : readLayout(input);
-  const markdown = isFile ? [basename(input)] : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
+  const markdown = isFile
+    ? [basename(input)]
+    : listFiles(layout.root).filter((file) => /\.md$/i.test(file) && !file.startsWith('.gitbook/') && !/^SUMMARY\.md$/i.test(file));
   const summary = layout.summary ? readSummary(readFileSync(layout.summary, 'utf8')) : [];
-  const ordered = [...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path), ...markdown.filter((file) => !summary.some((entry) => entry.path === file))];
-  for (const entry of summary) if (!markdown.includes(entry.path)) spaceFinding(layout.summary ?? join(layout.root, 'SUMMARY.md'), `SUMMARY.md lists ${entry.path}, which is not in the space`);
+  const ordered = [
+    ...summary.filter((entry) => markdown.includes(entry.path)).map((entry) => entry.path),
+    ...markdown.filter((file) => !summary.some((entry) => entry.path === file)),
+  ];
+  for (const entry of summary)
+    if (!markdown.includes(entry.path))
+      spaceFinding(layout.summary ?? join(layout.root, 'SUMMARY.md'), `SUMMARY.md lists ${entry.path}, which is not in the space`);
   const titles = new Map(ordered.map((file) => [file, titleOf(join(layout.root, file))]));
   const into = options.into.replace(/^\/+|\/+$/g, '');
   // `.gitbook.yaml` redirects become `redirectFrom` on the page they lead to, below the folder the space goes into.
@@ -100,7 +119,8 @@ export function planImport(options: ImportOptions): ImportPlan {
   const targets = isFile ? new Map([[markdown[0]!, basename(markdown[0]!).replace(/\.gitbook\.md$|\.md$/i, '.mdx')]]) : pageTargets(ordered, layout.readme);
   for (const [file, target] of targets) {
     const naive = targetOf(file, layout.readme);
-    if (!isFile && target !== naive) spaceFinding(join(layout.root, file), `${file} would become ${naive}, which another page of the space becomes too; it was written as ${target}`);
+    if (!isFile && target !== naive)
+      spaceFinding(join(layout.root, file), `${file} would become ${naive}, which another page of the space becomes too; it was written as ${target}`);
   }
   // Which file each image name in an output folder stands for: a second file with the same name gets a name of its own.
   const imageOwners = new Map<string, string>();
@@ -126,7 +146,14 @@ export function planImport(options: ImportOptions): ImportPlan {
     };
     const { mdx, report, words, lost } = convertPage(readFileSync(absolute, 'utf8'), {
       file: relative(process.cwd(), absolute),
-      frontmatter: { idp: options.idp, product: options.product, lastReviewed: options.lastReviewed, section: group ?? options.section, order: (index + 1) * 10, ...(redirectsTo.has(file) ? { redirectFrom: redirectsTo.get(file)! } : {}) },
+      frontmatter: {
+        idp: options.idp,
+        product: options.product,
+        lastReviewed: options.lastReviewed,
+        section: group ?? options.section,
+        order: (index + 1) * 10,
+        ...(redirectsTo.has(file) ? { redirectFrom: redirectsTo.get(file)! } : {}),
+      },
       rewriteLink: resolveLink,
       titleOf: (url) => {
         const path = url.split('#')[0]!;
@@ -145,7 +172,9 @@ export function planImport(options: ImportOptions): ImportPlan {
       },
       // Includes are read only from inside the space: `../` and links out of it are refused.
       readInclude: (path) => {
-        const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) => fileInside(layout.root, option));
+        const candidate = [join(dirname(absolute), path), join(layout.root, path), join(layout.root, '.gitbook/includes', basename(path))].find((option) =>
+          fileInside(layout.root, option),
+        );
         return candidate ? { text: readFileSync(candidate, 'utf8'), name: relative(layout.root, candidate) } : undefined;
       },
     });

@@ -18,7 +18,9 @@ interface Stored {
 /** Everything a page's findings depend on apart from the page itself. */
 export function siteStateKey(folder: ContentFolder, input: Omit<LinkCheckInput, 'pages' | 'assets'>): string {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify([CACHE_VERSION, input.versions, input.base, input.contentPrefix, input.publicFiles, (input.exclude ?? []).map(String), folder.assets]));
+  hash.update(
+    JSON.stringify([CACHE_VERSION, input.versions, input.base, input.contentPrefix, input.publicFiles, (input.exclude ?? []).map(String), folder.assets]),
+  );
   for (const page of folder.pages) hash.update(`\0${page.id}\0${page.extract.parseError ? '!' : page.extract.anchors.join('\u0001')}`);
   return hash.digest('hex');
 }

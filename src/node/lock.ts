@@ -48,7 +48,9 @@ function acquire(path: string, command: string): void {
     const holder = readHolder(path);
     if (!holder) throw new LockedError(`${path} exists but does not say which process holds it; if no stepdocs command is running, delete it.`);
     if (isRunning(holder.pid)) {
-      throw new LockedError(`another command is changing this content folder (${holder.command}, process ${holder.pid}); wait for it to finish. If no such process runs, delete ${path}.`);
+      throw new LockedError(
+        `another command is changing this content folder (${holder.command}, process ${holder.pid}); wait for it to finish. If no such process runs, delete ${path}.`,
+      );
     }
     // The holder is gone (killed, crashed): the lock is stale and is taken over. Two commands that find
     // the same stale lock in the same instant could both take it; a live lock is never removed.

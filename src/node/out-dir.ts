@@ -23,13 +23,21 @@ export function checkOutDir(root: string, outDir: string, options: OutDirOptions
   const target = resolve(project, outDir);
   for (const { path, name } of [{ path: project, name: 'the project' }, ...keep]) {
     const kept = resolve(project, path);
-    if (isInside(target, kept)) throw new Error(`STEPDOCS_OUT_DIR ${target} is or holds ${name} (${kept}), which the build would delete: it empties its output folder first. Choose a folder of its own, such as ./dist.`);
-    if (kept !== project && isInside(kept, target)) throw new Error(`STEPDOCS_OUT_DIR ${target} is inside ${name} (${kept}), which the build must not write into. Choose a folder of its own, such as ./dist.`);
+    if (isInside(target, kept))
+      throw new Error(
+        `STEPDOCS_OUT_DIR ${target} is or holds ${name} (${kept}), which the build would delete: it empties its output folder first. Choose a folder of its own, such as ./dist.`,
+      );
+    if (kept !== project && isInside(kept, target))
+      throw new Error(
+        `STEPDOCS_OUT_DIR ${target} is inside ${name} (${kept}), which the build must not write into. Choose a folder of its own, such as ./dist.`,
+      );
   }
   let existing = target;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   if (deviceOf(existing) !== deviceOf(project)) {
-    throw new Error(`STEPDOCS_OUT_DIR ${target} is on another file system than the project (${project}), and Astro can only move its output within one. Build into a folder on the project's file system and copy it from there.`);
+    throw new Error(
+      `STEPDOCS_OUT_DIR ${target} is on another file system than the project (${project}), and Astro can only move its output within one. Build into a folder on the project's file system and copy it from there.`,
+    );
   }
   return target;
 }

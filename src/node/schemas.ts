@@ -11,7 +11,10 @@ export function jsonSchemas(site: SiteConfig): Record<string, string> {
   // Inputs as authors write them; dates and defaults that zod transforms are described as written.
   const options = { io: 'input', unrepresentable: 'any' } as const;
   const config = { ...z.toJSONSchema(siteConfigFileSchema, options), title: 'stepdocs.config.json' };
-  const frontmatter = { ...z.toJSONSchema(contentSchemaFor({ identityProviders: site.identityProviders, products: site.products }), options), title: 'stepdocs page frontmatter' };
+  const frontmatter = {
+    ...z.toJSONSchema(contentSchemaFor({ identityProviders: site.identityProviders, products: site.products }), options),
+    title: 'stepdocs page frontmatter',
+  };
   return {
     'stepdocs.config.schema.json': `${JSON.stringify(config, null, 2)}\n`,
     'frontmatter.schema.json': `${JSON.stringify(frontmatter, null, 2)}\n`,

@@ -28,7 +28,6 @@ export interface CutOptions {
   beforeCommit?: () => void;
 }
 
-
 export interface CutPlan {
   version: Version;
   from: Version;
@@ -82,7 +81,8 @@ function planCut(options: CutOptions): { plan: CutPlan; versions: Version[]; rew
   const versions = readVersions(options.contentDir);
   const current = currentVersion(versions);
   const id = options.id;
-  if (!VERSION_ID_PATTERN.test(id)) throw new CutError(`\`${id}\` is not a valid version id; expected lowercase letters, digits, \`.\`, \`_\` or \`-\` (at most 32), e.g. \`2025.1\``);
+  if (!VERSION_ID_PATTERN.test(id))
+    throw new CutError(`\`${id}\` is not a valid version id; expected lowercase letters, digits, \`.\`, \`_\` or \`-\` (at most 32), e.g. \`2025.1\``);
   if (isReservedVersionId(id)) throw new CutError(`\`${id}\` is a path the site already uses (\`/${id}\`); choose another version id`);
   if (versions.some((version) => version.id === id)) throw new CutError(`Version \`${id}\` already exists in versions.json; choose another id`);
   const target = join(options.contentDir, id);

@@ -37,8 +37,17 @@ export default function remarkStepdocs(options: StepdocsOptions = {}) {
     const display = `${relative(root, contentDir).split(sep).join('/') || '.'}/${path}`;
     const source = String(file.value);
     const exclude = site.linkExclude.map((pattern) => new RegExp(pattern));
-    const folder = checkContent({ root, site, exclude, only: (shown) => shown === display, overrides: new Map([[path, source]]), rulesUrl: rulesPageUrl(site) });
-    const fromTree = validateTree(tree as MdNode, source, { file: display, rulesUrl: rulesPageUrl(site) }).filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId));
+    const folder = checkContent({
+      root,
+      site,
+      exclude,
+      only: (shown) => shown === display,
+      overrides: new Map([[path, source]]),
+      rulesUrl: rulesPageUrl(site),
+    });
+    const fromTree = validateTree(tree as MdNode, source, { file: display, rulesUrl: rulesPageUrl(site) }).filter(
+      (finding) => !LINK_RULE_TWINS.has(finding.ruleId),
+    );
     const findings = [...folder.findings.filter((finding) => !TREE_RULES.has(finding.ruleId) || LINK_RULE_TWINS.has(finding.ruleId)), ...fromTree];
     for (const finding of findings) report(file, finding);
   };

@@ -13,4 +13,17 @@ import KeeperUrl from './KeeperUrl.astro';
 import Value from './Value.astro';
 import type { GuideComponent } from '../lib/guide/components';
 
-export const guideComponents: Record<GuideComponent, unknown> = { Steps, Step, Hint, Figure, Ui, Copy, Tabs, Tab, LoginUrlCalculator, MetadataChecker, KeeperUrl, Value };
+export const guideComponents: Record<GuideComponent, unknown> = {
+  Steps,
+  Step,
+  Hint,
+  Figure,
+  Ui,
+  Copy,
+  Tabs,
+  Tab,
+  LoginUrlCalculator,
+  MetadataChecker,
+  KeeperUrl,
+  Value,
+};

@@ -42,23 +42,42 @@ describe('page weight of the real site', () => {
     const parser = /import\(`\.\/(keeper-value\.[\w-]+\.js)`\)/.exec(readFileSync(join(build.outDir, panel[0]!.slice(1)), 'utf8'))?.[1];
     expect(parser).toBeDefined();
     const parserGzip = gzipSync(readFileSync(join(build.outDir, '_astro', parser!))).length;
-    console.log(`"Your values": ${(panelGzip / KB).toFixed(2)} KB gzip on page load, ${(parserGzip / KB).toFixed(2)} KB more when the reader first types a value`);
+    console.log(
+      `"Your values": ${(panelGzip / KB).toFixed(2)} KB gzip on page load, ${(parserGzip / KB).toFixed(2)} KB more when the reader first types a value`,
+    );
     expect(panelGzip).toBeLessThanOrEqual(4 * KB);
     for (const page of ['1.0/jumpcloud/index.html', 'index.html', 'writing-guides/index.html']) {
-      expect(pageWeight(build.outDir, page).scripts.some((script) => script.includes('ValuesPanel')), page).toBe(false);
+      expect(
+        pageWeight(build.outDir, page).scripts.some((script) => script.includes('ValuesPanel')),
+        page,
+      ).toBe(false);
       expect(readFileSync(join(build.outDir, page), 'utf8'), page).not.toContain('stepdocs-values-panel');
     }
   });
 
   it('the two widget modules a guide loads grow by at most 2 KB gzip for the embed kit (33,265 bytes before it, at 7abcb51)', () => {
-    const modules = ['stepdocs-login-url', 'stepdocs-metadata-checker'].map((name) => gzipSync(readFileSync(join(build.outDir, 'widgets', `${name}.js`)), { level: 9 }).length);
+    const modules = ['stepdocs-login-url', 'stepdocs-metadata-checker'].map(
+      (name) => gzipSync(readFileSync(join(build.outDir, 'widgets', `${name}.js`)), { level: 9 }).length,
+    );
     const total = modules.reduce((sum, size) => sum + size, 0);
-    console.log(`widget modules: ${modules.map((size) => `${(size / KB).toFixed(2)} KB`).join(' + ')} = ${total} bytes gzip (${total - 33_265 >= 0 ? '+' : ''}${total - 33_265} bytes since the embed kit)`);
+    console.log(
+      `widget modules: ${modules.map((size) => `${(size / KB).toFixed(2)} KB`).join(' + ')} = ${total} bytes gzip (${total - 33_265 >= 0 ? '+' : ''}${total - 33_265} bytes since the embed kit)`,
+    );
     expect(total).toBeLessThanOrEqual(33_265 + 2 * KB);
   });
 
   it('every page keeps CSS under 12 KB gzipped and has no render-blocking script', () => {
-    for (const page of ['index.html', 'latest/index.html', 'latest/identity-providers/jumpcloud/index.html', '1.0/jumpcloud/index.html', 'writing-guides/index.html', 'rules/metadata/index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html']) {
+    for (const page of [
+      'index.html',
+      'latest/index.html',
+      'latest/identity-providers/jumpcloud/index.html',
+      '1.0/jumpcloud/index.html',
+      'writing-guides/index.html',
+      'rules/metadata/index.html',
+      '404.html',
+      'embed/login-url/index.html',
+      'embed/metadata-checker/index.html',
+    ]) {
       const weight = pageWeight(build.outDir, page);
       expect(weight.cssGzip, page).toBeLessThanOrEqual(12 * KB);
       expect(weight.blockingScripts, page).toEqual([]);
@@ -82,7 +101,10 @@ describe('HTML size does not grow with other sections', () => {
     mkdirSync(join(dir, 'latest'));
     const guide = (name: string, section: string) => {
       mkdirSync(join(dir, 'latest', name, '..'), { recursive: true });
-      writeFileSync(join(dir, 'latest', `${name}.mdx`), `---\ntitle: Guide ${name}\ndescription: A guide used to measure page size.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: ${section}\n---\n\n## Heading\n\nText.\n`);
+      writeFileSync(
+        join(dir, 'latest', `${name}.mdx`),
+        `---\ntitle: Guide ${name}\ndescription: A guide used to measure page size.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: ${section}\n---\n\n## Heading\n\nText.\n`,
+      );
     };
     guide('measured', 'Mine');
     guide('neighbour', 'Mine');
@@ -90,7 +112,10 @@ describe('HTML size does not grow with other sections', () => {
     for (let index = 0; index < otherGuides; index += 1) {
       const folder = `other-${index % 3}`;
       const group = `group-${Math.floor(index / 9)}`;
-      guide(index % 9 === 0 ? `${folder}/${group}/index` : index % 3 === 0 ? `${folder}/${group}/deep/page-${index}` : `${folder}/${group}/page-${index}`, `Other ${index % 3}`);
+      guide(
+        index % 9 === 0 ? `${folder}/${group}/index` : index % 3 === 0 ? `${folder}/${group}/deep/page-${index}` : `${folder}/${group}/page-${index}`,
+        `Other ${index % 3}`,
+      );
     }
     return dir;
   }

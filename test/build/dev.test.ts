@@ -20,7 +20,10 @@ function freePort(): Promise<number> {
 
 it('serves the JumpCloud guide and the widget modules in development without logging an error', async () => {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }) });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: cleanEnv({ STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }),
+  });
   // A cache folder of its own, so the test does not share a content store with builds.
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
@@ -59,13 +62,16 @@ it('serves the JumpCloud guide and the widget modules in development without log
   }
 });
 
-it('shows a duplicate step id in the browser\'s error overlay with file, line, rule and fix, and recovers on the next save without a restart', async () => {
+it("shows a duplicate step id in the browser's error overlay with file, line, rule and fix, and recovers on the next save without a restart", async () => {
   const content = mkdtempSync(join(tmpdir(), 'stepdocs-dev-content-'));
   cpSync(join(ROOT, 'test/fixtures/site'), content, { recursive: true });
   const guide = join(content, 'latest/first-guide.mdx');
   const original = readFileSync(guide, 'utf8');
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: content, STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }) });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: cleanEnv({ STEPDOCS_CONTENT_DIR: content, STEPDOCS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'stepdocs-dev-')) }),
+  });
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));

@@ -25,21 +25,40 @@ describe('a docs site with general pages, folders, redirects, tabs and two versi
     const sidebar = deep.querySelector('nav.sidebar')!;
     const nested = sidebar.querySelectorAll('li > ul > li > ul > li > a');
     expect(nested.map((link) => [link.text, link.getAttribute('aria-current')])).toEqual([['SCIM troubleshooting', 'page']]);
-    expect(sidebar.querySelectorAll('a').map((link) => link.text.trim())).toEqual(expect.arrayContaining(['Google Workspace', 'SCIM provisioning', 'SCIM troubleshooting', 'Overview (1)']));
+    expect(sidebar.querySelectorAll('a').map((link) => link.text.trim())).toEqual(
+      expect.arrayContaining(['Google Workspace', 'SCIM provisioning', 'SCIM troubleshooting', 'Overview (1)']),
+    );
   });
 
   it('lays the breadcrumbs along the folders', () => {
     const deep = page('2.0/identity-providers/google-workspace/scim/troubleshooting');
-    expect(deep.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', '2.0', 'Identity providers', 'Google Workspace', 'SCIM provisioning', 'SCIM troubleshooting']);
-    expect(deep.querySelectorAll('nav.breadcrumbs a').map((link) => link.getAttribute('href'))).toEqual(['/', '/2.0/', '/2.0/#identity-providers', '/2.0/identity-providers/google-workspace/', '/2.0/identity-providers/google-workspace/scim/']);
+    expect(deep.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual([
+      'Home',
+      '2.0',
+      'Identity providers',
+      'Google Workspace',
+      'SCIM provisioning',
+      'SCIM troubleshooting',
+    ]);
+    expect(deep.querySelectorAll('nav.breadcrumbs a').map((link) => link.getAttribute('href'))).toEqual([
+      '/',
+      '/2.0/',
+      '/2.0/#identity-providers',
+      '/2.0/identity-providers/google-workspace/',
+      '/2.0/identity-providers/google-workspace/scim/',
+    ]);
   });
 
-  it('serves the author\'s version home with the section list below it, and the site home lists every section', () => {
+  it("serves the author's version home with the section list below it, and the site home lists every section", () => {
     const home = page('2.0');
     expect(home.querySelector('h1')?.text).toBe('Acme SSO documentation');
     expect(home.querySelector('.prose')?.text).toContain('Start with the overview.');
     expect(home.querySelectorAll('.guide-index h3').map((heading) => heading.getAttribute('id'))).toEqual(['overview', 'identity-providers']);
-    expect(page('').querySelectorAll('.guide-index h2').map((heading) => heading.text)).toEqual(['Overview', 'Identity providers']);
+    expect(
+      page('')
+        .querySelectorAll('.guide-index h2')
+        .map((heading) => heading.text),
+    ).toEqual(['Overview', 'Identity providers']);
     expect(page('').querySelector('h1')?.text).toBe('Acme SSO');
   });
 
@@ -52,16 +71,22 @@ describe('a docs site with general pages, folders, redirects, tabs and two versi
     expect(target('2.0/about')).toBe('/2.0/overview/');
     expect(target('latest/about')).toBe('/latest/overview/');
     expect(target('sso-connect-cloud/overview')).toBe('/2.0/overview/');
-    expect(target('sso-connect-cloud/identity-providers/google-workspace/scim-troubleshooting')).toBe('/2.0/identity-providers/google-workspace/scim/troubleshooting/');
+    expect(target('sso-connect-cloud/identity-providers/google-workspace/scim-troubleshooting')).toBe(
+      '/2.0/identity-providers/google-workspace/scim/troubleshooting/',
+    );
     expect(target('sso-connect-cloud/troubleshooting')).toBe('/2.0/identity-providers/google-workspace/scim/troubleshooting/#users-are-not-created');
     expect(target('2.0/identity-providers/google')).toBe('/2.0/identity-providers/google-workspace/');
-    expect(file('_redirects').split('\n')).toEqual(expect.arrayContaining(['/2.0/about/ /2.0/overview/ 301', '/latest/about/ /latest/overview/ 301', '/sso-connect-cloud/overview/ /2.0/overview/ 301']));
+    expect(file('_redirects').split('\n')).toEqual(
+      expect.arrayContaining(['/2.0/about/ /2.0/overview/ 301', '/latest/about/ /latest/overview/ 301', '/sso-connect-cloud/overview/ /2.0/overview/ 301']),
+    );
   });
 
-  it('switches versions across a move: 1.0\'s page links to its 2.0 successor and back', () => {
+  it("switches versions across a move: 1.0's page links to its 2.0 successor and back", () => {
     const old = page('1.0/identity-providers/google');
     expect(old.querySelector('.version-switcher a[data-version="2.0"]')?.getAttribute('href')).toBe('/2.0/identity-providers/google-workspace/');
-    expect(page('2.0/identity-providers/google-workspace').querySelector('.version-switcher a[data-version="1.0"]')?.getAttribute('href')).toBe('/1.0/identity-providers/google/');
+    expect(page('2.0/identity-providers/google-workspace').querySelector('.version-switcher a[data-version="1.0"]')?.getAttribute('href')).toBe(
+      '/1.0/identity-providers/google/',
+    );
   });
 
   it('renders tabs as labelled panels that read without JavaScript', () => {
@@ -73,14 +98,19 @@ describe('a docs site with general pages, folders, redirects, tabs and two versi
     ]);
   });
 
-  it('lists each version\'s pages for AI readers, the author\'s home first, and writes every page as Markdown', () => {
+  it("lists each version's pages for AI readers, the author's home first, and writes every page as Markdown", () => {
     const llms = file('llms.txt');
     expect(llms).toMatch(/^# Acme SSO\n\n> Single sign-on guides for Acme\.\n/);
-    expect(llms).toContain('## Start here\n\n- [Acme SSO documentation](https://stepdocs.example/2.0/index.md): The home page of version 2.0, written by its authors.');
-    expect(llms).toContain('- [SCIM troubleshooting](https://stepdocs.example/2.0/identity-providers/google-workspace/scim/troubleshooting/index.md): The third level of folders.');
+    expect(llms).toContain(
+      '## Start here\n\n- [Acme SSO documentation](https://stepdocs.example/2.0/index.md): The home page of version 2.0, written by its authors.',
+    );
+    expect(llms).toContain(
+      '- [SCIM troubleshooting](https://stepdocs.example/2.0/identity-providers/google-workspace/scim/troubleshooting/index.md): The third level of folders.',
+    );
     expect(file('1.0/llms.txt')).toContain('- [Google Workspace](https://stepdocs.example/1.0/identity-providers/google/index.md)');
     expect(file('2.0/overview/index.md')).toContain('**US**\n\nUse `keepersecurity.com`.\n\n**EU**\n\nUse `keepersecurity.eu`.');
-    for (const url of [...llms.matchAll(/\]\((https:\/\/stepdocs\.example\/[^)]+)\)/g)].map((match) => match[1]!)) expect(existsSync(join(build.outDir, new URL(url).pathname)), url).toBe(true);
+    for (const url of [...llms.matchAll(/\]\((https:\/\/stepdocs\.example\/[^)]+)\)/g)].map((match) => match[1]!))
+      expect(existsSync(join(build.outDir, new URL(url).pathname)), url).toBe(true);
     expect(existsSync(join(build.outDir, 'latest/overview/index.md'))).toBe(true);
   });
 });

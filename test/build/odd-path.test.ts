@@ -14,7 +14,8 @@ import { cleanEnv, ROOT } from '../support/build-site';
 function checkoutAtOddPath(): string {
   const project = join(mkdtempSync(join(tmpdir(), 'stepdocs-odd-')), 'check out ü', 'stepdocs');
   mkdirSync(project, { recursive: true });
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content']) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content'])
+    cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   return project;
 }

@@ -15,7 +15,9 @@ import { gunzipSync } from 'node:zlib';
 import { buildSite, cleanEnv, ROOT, type BuildResult } from '../support/build-site';
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
 }
 
 function page(outDir: string, path: string): HTMLElement {
@@ -143,7 +145,9 @@ describe('the real content', () => {
     expect(guide.querySelector('main#main')).toBeTruthy();
     expect(guide.querySelector('nav.sidebar a[aria-current="page"]')?.text.trim()).toBe('JumpCloud');
     expect(guide.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', 'Latest', 'Identity providers', 'JumpCloud']);
-    expect(guide.querySelector('a.edit-link')?.getAttribute('href')).toBe('https://github.com/acme/sso-docs/edit/trunk/content/latest/identity-providers/jumpcloud.mdx');
+    expect(guide.querySelector('a.edit-link')?.getAttribute('href')).toBe(
+      'https://github.com/acme/sso-docs/edit/trunk/content/latest/identity-providers/jumpcloud.mdx',
+    );
     expect(guide.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://stepdocs.example/latest/identity-providers/jumpcloud/');
     const toc = guide.querySelectorAll('aside.toc a').map((link) => link.getAttribute('href'));
     expect(toc).toEqual(expect.arrayContaining(['#open-sso-tab', '#upload-jumpcloud-metadata', '#move-existing-users-and-the-initial-admin-to-sso']));
@@ -204,7 +208,7 @@ describe('the real content', () => {
     ]);
   });
 
-  it('serves the guide\'s old address as a redirect page that needs no JavaScript, and lists it in _redirects', () => {
+  it("serves the guide's old address as a redirect page that needs no JavaScript, and lists it in _redirects", () => {
     const html = readFileSync(join(build.outDir, 'latest/jumpcloud/index.html'), 'utf8');
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/latest/identity-providers/jumpcloud/">');
     expect(html).toContain('<link rel="canonical" href="https://stepdocs.example/latest/identity-providers/jumpcloud/">');
@@ -216,31 +220,43 @@ describe('the real content', () => {
     const overview = page(build.outDir, 'latest/overview');
     expect(overview.querySelector('h1')?.text).toBe('SSO Connect Cloud overview');
     expect(overview.querySelector('dl.guide-meta')?.text).not.toMatch(/Identity provider|Product/);
-    expect(overview.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual(['Home', 'Latest', 'Overview', 'SSO Connect Cloud overview']);
+    expect(overview.querySelectorAll('nav.breadcrumbs li').map((item) => item.text.trim())).toEqual([
+      'Home',
+      'Latest',
+      'Overview',
+      'SSO Connect Cloud overview',
+    ]);
     const home = page(build.outDir, '');
     expect(home.querySelectorAll('.guide-index h2').map((heading) => heading.text)).toEqual(['Overview', 'Identity providers']);
   });
 
   it('publishes llms.txt per version, and every URL it lists is a file of the built site', () => {
-    for (const [file, version] of [['llms.txt', 'Latest'], ['latest/llms.txt', 'Latest'], ['1.0/llms.txt', '1.0']] as const) {
+    for (const [file, version] of [
+      ['llms.txt', 'Latest'],
+      ['latest/llms.txt', 'Latest'],
+      ['1.0/llms.txt', '1.0'],
+    ] as const) {
       const text = readFileSync(join(build.outDir, file), 'utf8');
       expect(text).toMatch(new RegExp(`^# stepdocs\\n\\n> .+\\n\\nVersion ${version.replace('.', '\\.')} of the documentation\\.`));
       const urls = [...text.matchAll(/\]\((https:\/\/stepdocs\.example\/[^)]+)\)/g)].map((match) => match[1]!);
       expect(urls.length).toBeGreaterThan(1);
       for (const url of urls) expect(existsSync(join(build.outDir, new URL(url).pathname)), url).toBe(true);
     }
-    expect(readFileSync(join(build.outDir, 'llms.txt'), 'utf8')).toContain('## Identity providers\n\n- [JumpCloud](https://stepdocs.example/latest/identity-providers/jumpcloud/index.md): Configure JumpCloud');
+    expect(readFileSync(join(build.outDir, 'llms.txt'), 'utf8')).toContain(
+      '## Identity providers\n\n- [JumpCloud](https://stepdocs.example/latest/identity-providers/jumpcloud/index.md): Configure JumpCloud',
+    );
     const full = readFileSync(join(build.outDir, 'llms-full.txt'), 'utf8');
     expect(full.indexOf('# SSO Connect Cloud overview')).toBeLessThan(full.indexOf('# JumpCloud'));
   });
 
-  it('has a Markdown copy beside every page, announced in the page head, with the widgets\' no-JavaScript text', () => {
+  it("has a Markdown copy beside every page, announced in the page head, with the widgets' no-JavaScript text", () => {
     const markdown = readFileSync(join(build.outDir, 'latest/identity-providers/jumpcloud/index.md'), 'utf8');
     expect(guide.querySelector('link[rel="alternate"][type="text/markdown"]')?.getAttribute('href')).toBe('/latest/identity-providers/jumpcloud/index.md');
     expect(markdown).toMatch(/^# JumpCloud\n\n> Configure JumpCloud/);
     expect(markdown).toContain('4. **[Enter the Login URL and activate](https://stepdocs.example/latest/identity-providers/jumpcloud/#set-login-url)**');
     // Every image the copy names is published.
-    for (const match of markdown.matchAll(/!\[[^\]]*\]\((https:\/\/stepdocs\.example\/[^ )]+)/g)) expect(existsSync(join(build.outDir, new URL(match[1]!).pathname)), match[1]).toBe(true);
+    for (const match of markdown.matchAll(/!\[[^\]]*\]\((https:\/\/stepdocs\.example\/[^ )]+)/g))
+      expect(existsSync(join(build.outDir, new URL(match[1]!).pathname)), match[1]).toBe(true);
     // The widgets' fallbacks say in Markdown what the page says without JavaScript.
     const letters = (text: string) => text.replace(/https:\/\/stepdocs\.example\/rules\/metadata\//g, '').replace(/[*`_[\]()\s-]/g, '');
     for (const fallback of guide.querySelectorAll('.widget-fallback')) {
@@ -248,14 +264,23 @@ describe('the real content', () => {
       expect(letters(markdown), text.slice(0, 40)).toContain(text);
     }
     expect(markdown).toContain('[version 1.0](https://stepdocs.example/1.0/jumpcloud/)');
-    for (const html of ['latest/overview/index.html', '1.0/jumpcloud/index.html']) expect(existsSync(join(build.outDir, html.replace('index.html', 'index.md')))).toBe(true);
+    for (const html of ['latest/overview/index.html', '1.0/jumpcloud/index.html'])
+      expect(existsSync(join(build.outDir, html.replace('index.html', 'index.md')))).toBe(true);
   });
 
   it('documents the frontmatter fields on the Writing guides page and points build errors to the rules page', () => {
     const writing = page(build.outDir, 'writing-guides');
     expect(writing.getElementById('build-errors')?.nextElementSibling?.querySelector('a')?.getAttribute('href')).toBe('/rules/');
     expect(writing.querySelectorAll('table tbody tr').map((row) => row.querySelector('code')?.text)).toEqual([
-      'kind', 'title', 'description', 'idp', 'product', 'lastReviewed', 'section', 'order', 'redirectFrom',
+      'kind',
+      'title',
+      'description',
+      'idp',
+      'product',
+      'lastReviewed',
+      'section',
+      'order',
+      'redirectFrom',
     ]);
     expect(writing.querySelectorAll('.example-render [data-hint]').length).toBe(4);
   });
@@ -273,8 +298,12 @@ describe('the real content', () => {
 
   it('highlights code blocks at build time with token classes the themes colour, focusable by keyboard', () => {
     const html = readFileSync(join(build.outDir, 'writing-guides/index.html'), 'utf8');
-    expect(html).toMatch(/<pre class="language-yaml"[^>]*><code class="language-yaml"><span class="token punctuation">---<\/span>\n<span class="token key[^"]*">title<\/span>/);
-    expect(html).toMatch(/<pre class="language-md"[^>]*><code class="language-md"><span class="token tag"><span class="token tag"><span class="token punctuation">&lt;<\/span>Steps<\/span>/);
+    expect(html).toMatch(
+      /<pre class="language-yaml"[^>]*><code class="language-yaml"><span class="token punctuation">---<\/span>\n<span class="token key[^"]*">title<\/span>/,
+    );
+    expect(html).toMatch(
+      /<pre class="language-md"[^>]*><code class="language-md"><span class="token tag"><span class="token tag"><span class="token punctuation">&lt;<\/span>Steps<\/span>/,
+    );
     // Focusable, so a block that scrolls sideways can be scrolled by keyboard.
     const blocks = html.match(/<pre[^>]*>/g) ?? [];
     expect(blocks.length).toBeGreaterThan(5);
@@ -289,7 +318,11 @@ describe('the real content', () => {
   });
 
   it('passes `npm run check -- --dist` on the built site', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--dist'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_OUT_DIR: build.outDir }), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--dist'], {
+      cwd: ROOT,
+      env: cleanEnv({ STEPDOCS_OUT_DIR: build.outDir }),
+      encoding: 'utf8',
+    });
     expect(result.stdout).toMatch(/^\d+ files, 0 errors, 0 warnings/);
     expect(result.status).toBe(0);
   });
@@ -319,7 +352,9 @@ describe('a fixture site under a base path', () => {
   });
 
   it('orders the sidebar by section and order', () => {
-    const sidebar = page(build.outDir, 'latest/first-guide').querySelectorAll('nav.sidebar li a').map((link) => link.text.trim());
+    const sidebar = page(build.outDir, 'latest/first-guide')
+      .querySelectorAll('nav.sidebar li a')
+      .map((link) => link.text.trim());
     expect(sidebar).toEqual(['Second fixture guide', 'First fixture guide']);
   });
 });
@@ -334,7 +369,8 @@ describe('broken content fails the build', () => {
     }
     return dir;
   }
-  const frontmatter = '---\ntitle: Broken\ndescription: A guide with a planted defect.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n';
+  const frontmatter =
+    '---\ntitle: Broken\ndescription: A guide with a planted defect.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n';
 
   it('on redirects that cannot work and a guide-only field on a general page, listing every one', () => {
     const dir = brokenSite({
@@ -344,20 +380,32 @@ describe('broken content fails the build', () => {
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('3 redirects cannot work:');
-    expect(result.output).toMatch(/latest\/b\.mdx:2:1 error Old path `latest\/old\/` already redirects to `latest\/a\/` \(.*latest\/a\.mdx:2\) \(redirects\/duplicate-source\)/);
-    expect(result.output).toMatch(/latest\/b\.mdx:2:1 error Old path `latest\/a\/` is a page of the site; a redirect there would hide it \(redirects\/shadows-page\)/);
+    expect(result.output).toMatch(
+      /latest\/b\.mdx:2:1 error Old path `latest\/old\/` already redirects to `latest\/a\/` \(.*latest\/a\.mdx:2\) \(redirects\/duplicate-source\)/,
+    );
+    expect(result.output).toMatch(
+      /latest\/b\.mdx:2:1 error Old path `latest\/a\/` is a page of the site; a redirect there would hide it \(redirects\/shadows-page\)/,
+    );
     expect(result.output).not.toMatch(/\n\s+at /);
-    const page = brokenSite({ 'latest/page.mdx': '---\nkind: page\ntitle: Overview\ndescription: A general page with a guide field.\nsection: Tests\nidp: Okta\n---\n\nText.\n' });
+    const page = brokenSite({
+      'latest/page.mdx': '---\nkind: page\ntitle: Overview\ndescription: A general page with a guide field.\nsection: Tests\nidp: Okta\n---\n\nText.\n',
+    });
     const pageResult = buildSite({ STEPDOCS_CONTENT_DIR: page });
     expect(pageResult.status).not.toBe(0);
-    expect(pageResult.output).toMatch(/latest\/page\.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page \(`kind: page`\) \(frontmatter\/guide-only-field\)/);
+    expect(pageResult.output).toMatch(
+      /latest\/page\.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page \(`kind: page`\) \(frontmatter\/guide-only-field\)/,
+    );
   });
 
   it('on a duplicate step id, with file, line, rule and hint, and no stack trace', () => {
-    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n` });
+    const dir = brokenSite({
+      'latest/broken.mdx': `${frontmatter}\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n`,
+    });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('broken.mdx:14:7 error Step id "a" is used twice (first at line 11) (steps/duplicate-id)\n  hint: Give each step its own id');
+    expect(result.output).toContain(
+      'broken.mdx:14:7 error Step id "a" is used twice (first at line 11) (steps/duplicate-id)\n  hint: Give each step its own id',
+    );
     expect(result.output).not.toContain('Stack trace');
   });
 
@@ -373,10 +421,15 @@ describe('broken content fails the build', () => {
     expect(result.output).toContain('4 structural errors in 2 guides:');
     expect(result.output).toMatch(/latest\/one\.mdx:14:7 error Step id "a" is used twice/);
     expect(result.output).toMatch(/latest\/one\.mdx:19:1 error Link uses the `javascript:` scheme .* \(links\/unsupported-scheme\)/);
-    expect(result.output).toMatch(/latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(images\/missing-file\)/);
+    expect(result.output).toMatch(
+      /latest\/two\.mdx:10:9 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder, so it is not published \(images\/missing-file\)/,
+    );
     expect(result.output).toMatch(/latest\/two\.mdx:12:1 error Image `\.\.\/\.\.\/outside\.svg` is outside the content folder/);
     expect(result.output).not.toMatch(/\n\s+at /);
-    const frontmatters = brokenSite({ 'latest/a.mdx': `${frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon')}\nBody\n`, 'latest/b.mdx': `${frontmatter.replace('section: Tests', 'section: 7')}\nBody\n` });
+    const frontmatters = brokenSite({
+      'latest/a.mdx': `${frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon')}\nBody\n`,
+      'latest/b.mdx': `${frontmatter.replace('section: Tests', 'section: 7')}\nBody\n`,
+    });
     const both = buildSite({ STEPDOCS_CONTENT_DIR: frontmatters });
     expect(both.status).not.toBe(0);
     expect(both.output).toContain('2 frontmatter errors in 2 guides:');
@@ -386,7 +439,9 @@ describe('broken content fails the build', () => {
     const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter.replace('lastReviewed: 2026-01-01', 'lastReviewed: soon')}\nBody\n` });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('latest/broken.mdx:6:1 error Frontmatter field `lastReviewed` is invalid: expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28` (frontmatter/invalid-field)');
+    expect(result.output).toContain(
+      'latest/broken.mdx:6:1 error Frontmatter field `lastReviewed` is invalid: expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28` (frontmatter/invalid-field)',
+    );
     expect(result.output).not.toContain('Stack trace');
   });
 
@@ -398,10 +453,15 @@ describe('broken content fails the build', () => {
   });
 
   it('on a last code block left open, which would swallow the figure imports', () => {
-    const dir = brokenSite({ 'latest/broken.mdx': `${frontmatter}\n<Figure src="./images/a.svg" alt="A" />\n\n\`\`\`sh\necho never closed\n`, 'latest/images/a.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' });
+    const dir = brokenSite({
+      'latest/broken.mdx': `${frontmatter}\n<Figure src="./images/a.svg" alt="A" />\n\n\`\`\`sh\necho never closed\n`,
+      'latest/images/a.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>',
+    });
     const result = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('broken.mdx:12:1 error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks');
+    expect(result.output).toContain(
+      'broken.mdx:12:1 error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks',
+    );
     expect(result.output).not.toContain('Stack trace');
   });
 });
@@ -411,10 +471,19 @@ describe('a site whose current version is not called latest, built with STEPDOCS
   let build: BuildResult;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'stepdocs-alias-'));
-    writeFileSync(join(dir, 'versions.json'), JSON.stringify([{ id: '2.0', label: '2.0', status: 'current' }, { id: '1.0', label: '1.0', status: 'supported' }]));
+    writeFileSync(
+      join(dir, 'versions.json'),
+      JSON.stringify([
+        { id: '2.0', label: '2.0', status: 'current' },
+        { id: '1.0', label: '1.0', status: 'supported' },
+      ]),
+    );
     for (const version of ['2.0', '1.0']) {
       mkdirSync(join(dir, version));
-      writeFileSync(join(dir, version, 'guide.mdx'), `---\ntitle: Guide\ndescription: A guide in version ${version} of an aliased site.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n## Heading\n\nSee [the current guide](/latest/guide/#heading).\n`);
+      writeFileSync(
+        join(dir, version, 'guide.mdx'),
+        `---\ntitle: Guide\ndescription: A guide in version ${version} of an aliased site.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n## Heading\n\nSee [the current guide](/latest/guide/#heading).\n`,
+      );
     }
     build = buildSite({ STEPDOCS_CONTENT_DIR: dir, STEPDOCS_SEARCH: 'off' });
     expect(build.status).toBe(0);
@@ -430,8 +499,14 @@ describe('a site whose current version is not called latest, built with STEPDOCS
     expect(existsSync(join(build.outDir, 'latest/index.html'))).toBe(true);
     expect(readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8')).not.toContain('/latest/');
     // The link checker knows the alias: fine from 2.0, leaving the version from 1.0.
-    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
-    expect(JSON.parse(check.stdout).findings.map((finding: { file: string; ruleId: string }) => `${finding.file.split('/').slice(-2).join('/')} ${finding.ruleId}`)).toEqual(['1.0/guide.mdx links/leaves-version']);
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], {
+      cwd: ROOT,
+      env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }),
+      encoding: 'utf8',
+    });
+    expect(
+      JSON.parse(check.stdout).findings.map((finding: { file: string; ruleId: string }) => `${finding.file.split('/').slice(-2).join('/')} ${finding.ruleId}`),
+    ).toEqual(['1.0/guide.mdx links/leaves-version']);
   });
 
   it('writes no search index and offers no search box', () => {

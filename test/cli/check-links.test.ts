@@ -24,28 +24,43 @@ describe('npm run check', () => {
   it('prints findings grouped by file with a summary, and exits 1 on errors', () => {
     const result = run([], FIXTURE);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('test/fixtures/links/latest/guide.mdx\n  test/fixtures/links/latest/guide.mdx:24:31 error Cannot find page `./okta-setp.mdx`; did you mean `/latest/okta-setup/`? links/missing-page\n    fix: ');
+    expect(result.stdout).toContain(
+      'test/fixtures/links/latest/guide.mdx\n  test/fixtures/links/latest/guide.mdx:24:31 error Cannot find page `./okta-setp.mdx`; did you mean `/latest/okta-setup/`? links/missing-page\n    fix: ',
+    );
     expect(result.stdout).toMatch(/\n4 files, 15 errors, 6 warnings \(36 references, [\d.]+ s\)\n$/);
   });
 
-  it('reports the build\'s page rules and redirects too, every file checked: guide-only field, bad kind, Tab outside Tabs, duplicate step id, redirect loop', () => {
+  it("reports the build's page rules and redirects too, every file checked: guide-only field, bad kind, Tab outside Tabs, duplicate step id, redirect loop", () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-page-rules-'));
     const write = (path: string, text: string) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
     };
     write('versions.json', '[{ "id": "latest", "label": "Latest", "status": "current" }]');
-    write('latest/overview.mdx', '---\nkind: page\ntitle: Overview\ndescription: A general page with a guide field.\nsection: Tests\nidp: Okta\n---\n\n<Tab label="EU">\nx\n</Tab>\n');
+    write(
+      'latest/overview.mdx',
+      '---\nkind: page\ntitle: Overview\ndescription: A general page with a guide field.\nsection: Tests\nidp: Okta\n---\n\n<Tab label="EU">\nx\n</Tab>\n',
+    );
     write('latest/odd.mdx', '---\nkind: pgae\ntitle: Odd\ndescription: A page of a kind that does not exist.\nsection: Tests\n---\n\nText.\n');
-    write('latest/guides/okta.mdx', '---\ntitle: Okta\ndescription: A guide with a repeated step id.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n');
+    write(
+      'latest/guides/okta.mdx',
+      '---\ntitle: Okta\ndescription: A guide with a repeated step id.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n',
+    );
     write('stepdocs.config.json', JSON.stringify({ redirects: { 'old/a': 'old/b/', 'old/b': 'old/a/' } }, null, 2));
     const result = run(['--config', join(dir, 'stepdocs.config.json')], { STEPDOCS_CONTENT_DIR: dir });
     expect(result.status).toBe(1);
-    const lines = result.stdout.split("\n").filter((line) => / error /.test(line)).map((line) => line.trim().replace(/^\S*?stepdocs-page-rules-\w+/, "<dir>"));
+    const lines = result.stdout
+      .split('\n')
+      .filter((line) => / error /.test(line))
+      .map((line) => line.trim().replace(/^\S*?stepdocs-page-rules-\w+/, '<dir>'));
     expect(lines).toEqual([
       expect.stringMatching(/^<dir>\/latest\/guides\/okta\.mdx:14:7 error Step id "a" is used twice \(first at line 11\) steps\/duplicate-id$/),
-      expect.stringMatching(/^<dir>\/latest\/odd\.mdx:2:1 error Frontmatter field `kind` is invalid: expected `guide` or `page`; did you mean `page`\? frontmatter\/invalid-field$/),
-      expect.stringMatching(/^<dir>\/latest\/overview\.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page \(`kind: page`\) frontmatter\/guide-only-field$/),
+      expect.stringMatching(
+        /^<dir>\/latest\/odd\.mdx:2:1 error Frontmatter field `kind` is invalid: expected `guide` or `page`; did you mean `page`\? frontmatter\/invalid-field$/,
+      ),
+      expect.stringMatching(
+        /^<dir>\/latest\/overview\.mdx:6:1 error Frontmatter field `idp` belongs to guides, and this is a general page \(`kind: page`\) frontmatter\/guide-only-field$/,
+      ),
       expect.stringMatching(/^<dir>\/latest\/overview\.mdx:9:1 error `<Tab>` is not directly inside `<Tabs>` tabs\/tab-outside-tabs$/),
       expect.stringMatching(/^<dir>\/stepdocs\.config\.json:3:5 error Redirect `old\/a\/` → `old\/b\/` leads back to itself .* redirects\/loop$/),
       expect.stringMatching(/^<dir>\/stepdocs\.config\.json:4:5 error Redirect `old\/b\/` → `old\/a\/` leads back to itself .* redirects\/loop$/),
@@ -114,7 +129,10 @@ describe('npm run check', () => {
     expect(sarif.runs[0].tool.driver.name).toBe('stepdocs-links');
     expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('images/case-mismatch');
     expect(sarif.runs[0].results).toHaveLength(21);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/links/1.0/guide.mdx' }, region: { startLine: 12, startColumn: 36 } });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'test/fixtures/links/1.0/guide.mdx' },
+      region: { startLine: 12, startColumn: 36 },
+    });
   });
 
   it.each([
@@ -177,9 +195,14 @@ describe('npm run check on raw HTML in .md pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-html-'));
     mkdirSync(join(dir, 'latest'));
     writeFileSync(join(dir, 'versions.json'), '[{ "id": "latest", "label": "Latest", "status": "current" }]');
-    writeFileSync(join(dir, 'latest/plain.md'), '---\nkind: page\ntitle: Plain\ndescription: A Markdown page with raw HTML in it.\nsection: Tests\n---\n\n<p>\n  See <a href="./nowhere.md">the missing page</a>.\n  <img src="./images/missing.png">\n</p>\n\n<div><a href="javascript:alert(1)">run</a></div>\n');
+    writeFileSync(
+      join(dir, 'latest/plain.md'),
+      '---\nkind: page\ntitle: Plain\ndescription: A Markdown page with raw HTML in it.\nsection: Tests\n---\n\n<p>\n  See <a href="./nowhere.md">the missing page</a>.\n  <img src="./images/missing.png">\n</p>\n\n<div><a href="javascript:alert(1)">run</a></div>\n',
+    );
     const result = run(['--format', 'json'], { STEPDOCS_CONTENT_DIR: dir });
-    const findings = JSON.parse(result.stdout).findings.map((finding: { ruleId: string; place: { line: number; column: number } }) => `${finding.place.line}:${finding.place.column} ${finding.ruleId}`);
+    const findings = JSON.parse(result.stdout).findings.map(
+      (finding: { ruleId: string; place: { line: number; column: number } }) => `${finding.place.line}:${finding.place.column} ${finding.ruleId}`,
+    );
     expect(findings.sort()).toEqual(['10:3 images/missing-alt', '10:3 images/missing-file', '13:6 links/unsupported-scheme', '9:7 links/missing-page']);
     expect(result.status).toBe(1);
   });

@@ -24,7 +24,9 @@ describe('npm run check:metadata', () => {
     const file = join(CORPUS, 'sp-metadata-javascript-acs.xml');
     const result = run([join(CORPUS, 'okta-idp-metadata.xml'), file, '--now', '2026-11-28']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`  ${file}:1:549 error \`AssertionConsumerService\` Location uses the \`javascript:\` scheme: \`javascript:alert(true)\`; expected an https:// URL sso/dangerous-scheme\n    fix: Do not use this file.`);
+    expect(result.stdout).toContain(
+      `  ${file}:1:549 error \`AssertionConsumerService\` Location uses the \`javascript:\` scheme: \`javascript:alert(true)\`; expected an https:// URL sso/dangerous-scheme\n    fix: Do not use this file.`,
+    );
     expect(result.stdout.trim().split('\n').at(-1)).toBe('2 files, 3 errors, 0 warnings, 3 infos');
   });
 

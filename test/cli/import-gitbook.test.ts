@@ -20,7 +20,11 @@ function contentFolder(): string {
 }
 
 function run(contentDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), ...args], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), ...args], {
+    cwd: ROOT,
+    env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }),
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -122,7 +126,10 @@ describe('npm run import:gitbook --fetch-images', () => {
     const page = join(mkdtempSync(join(tmpdir(), 'stepdocs-page-')), 'page.md');
     writeFileSync(page, `# Page\n\n![A shot](http://127.0.0.1:${port}/assets/Shot.png)\n\n![Gone](http://127.0.0.1:${port}/assets/gone.png)\n`);
     const result = await new Promise<{ status: number | null; stdout: string }>((done) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), page, '--version', 'latest', '--fetch-images', '--reviewed', '2026-11-28'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }) });
+      const child = spawn(process.execPath, [join(ROOT, 'bin/import-gitbook.ts'), page, '--version', 'latest', '--fetch-images', '--reviewed', '2026-11-28'], {
+        cwd: ROOT,
+        env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }),
+      });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       child.on('close', (status) => done({ status, stdout }));
@@ -131,7 +138,9 @@ describe('npm run import:gitbook --fetch-images', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Downloaded 1 of 2 remote images.');
     expect(readFileSync(join(dir, 'latest/images/shot.png'))).toEqual(png);
-    expect(JSON.parse(readFileSync(join(dir, 'latest/gitbook-images-to-fetch.json'), 'utf8'))).toEqual([{ page: 'page.mdx', source: `http://127.0.0.1:${port}/assets/gone.png`, target: './images/gone.png' }]);
+    expect(JSON.parse(readFileSync(join(dir, 'latest/gitbook-images-to-fetch.json'), 'utf8'))).toEqual([
+      { page: 'page.mdx', source: `http://127.0.0.1:${port}/assets/gone.png`, target: './images/gone.png' },
+    ]);
     expect(result.stdout).toContain('Images still to fetch: 1');
   });
 });
@@ -141,10 +150,16 @@ describe('npm run import:gitbook on a small space', () => {
     const space = mkdtempSync(join(tmpdir(), 'stepdocs-space-'));
     mkdirSync(join(space, 'docs/.gitbook/assets'), { recursive: true });
     mkdirSync(join(space, 'docs/setup'), { recursive: true });
-    writeFileSync(join(space, '.gitbook.yaml'), 'root: ./docs/\nstructure:\n  readme: intro.md\n  summary: SUMMARY.md\nredirects:\n  old: setup/okta.md\n  gone: missing.md\n');
+    writeFileSync(
+      join(space, '.gitbook.yaml'),
+      'root: ./docs/\nstructure:\n  readme: intro.md\n  summary: SUMMARY.md\nredirects:\n  old: setup/okta.md\n  gone: missing.md\n',
+    );
     writeFileSync(join(space, 'docs/SUMMARY.md'), '# Table of contents\n\n* [Intro](intro.md)\n\n## Setup\n\n* [Okta](setup/okta.md)\n');
     writeFileSync(join(space, 'docs/intro.md'), '# Intro\n\nStart with [Okta](setup/okta.md#configure).\n');
-    writeFileSync(join(space, 'docs/setup/okta.md'), '---\ndescription: Configure Okta for single sign-on.\n---\n\n# Okta\n\n## Configure\n\n![The Okta console](../.gitbook/assets/okta%20console.png)\n\nBack to [the intro](../intro.md).\n');
+    writeFileSync(
+      join(space, 'docs/setup/okta.md'),
+      '---\ndescription: Configure Okta for single sign-on.\n---\n\n# Okta\n\n## Configure\n\n![The Okta console](../.gitbook/assets/okta%20console.png)\n\nBack to [the intro](../intro.md).\n',
+    );
     writeFileSync(join(space, 'docs/.gitbook/assets/okta console.png'), readFileSync(resolve(ROOT, 'src/manual/images/example-raster.png')));
     const dir = contentFolder();
     const result = run(dir, [space, '--version', 'latest', '--into', 'guides', '--reviewed', '2026-11-28']);
@@ -164,7 +179,11 @@ describe('npm run import:gitbook on a small space', () => {
     const build = buildSite({ STEPDOCS_CONTENT_DIR: dir });
     expect(build.status).toBe(0);
     expect(readFileSync(join(build.outDir, 'latest/guides/old/index.html'), 'utf8')).toContain('url=/latest/guides/setup/okta/');
-    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts')], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts')], {
+      cwd: ROOT,
+      env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }),
+      encoding: 'utf8',
+    });
     expect(check.stdout).toMatch(/^2 files, 0 errors, 0 warnings/);
   });
 });
@@ -194,7 +213,9 @@ describe('npm run import:gitbook: the fidelity check and its report formats', ()
     const json = JSON.parse(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'json']).stdout);
     expect(json.summary).toBe('1 page, 2 words, 2 lost');
     expect(json.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['gitbook/dropped-text']);
-    expect(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'github']).stdout).toMatch(/^::error file=.*embed\.md,line=3,col=1,title=gitbook\/dropped-text::2 words added/);
+    expect(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'github']).stdout).toMatch(
+      /^::error file=.*embed\.md,line=3,col=1,title=gitbook\/dropped-text::2 words added/,
+    );
     const sarif = JSON.parse(run(dir, [page(dir), '--version', 'latest', '--dry-run', '--format', 'sarif']).stdout);
     expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('gitbook/dropped-text');
     expect(sarif.runs[0].results[0].ruleId).toBe('gitbook/dropped-text');
@@ -209,11 +230,16 @@ describe('npm run import:gitbook on a hostile space', () => {
     writeFileSync(join(dir, 'secret.md'), 'SECRET-OUTSIDE-THE-SPACE\n');
     symlinkSync(join(dir, 'secret.md'), join(space, '.gitbook/includes/leak.md'));
     symlinkSync(join(dir, 'secret.md'), join(space, 'pic.png'));
-    writeFileSync(join(space, 'README.md'), `# Hostile\n\n{% include "../${basename(dir)}/secret.md" %}\n\n{% include ".gitbook/includes/leak.md" %}\n\n![A picture](pic.png)\n\n[bad escape](./%zz.md)\n`);
+    writeFileSync(
+      join(space, 'README.md'),
+      `# Hostile\n\n{% include "../${basename(dir)}/secret.md" %}\n\n{% include ".gitbook/includes/leak.md" %}\n\n![A picture](pic.png)\n\n[bad escape](./%zz.md)\n`,
+    );
     const result = run(dir, [space, '--version', 'latest', '--reviewed', '2026-11-28']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const written = listFiles(join(dir, 'latest')).map((file) => readFileSync(join(dir, 'latest', file), 'utf8')).join('\n');
+    const written = listFiles(join(dir, 'latest'))
+      .map((file) => readFileSync(join(dir, 'latest', file), 'utf8'))
+      .join('\n');
     expect(written).not.toContain('SECRET-OUTSIDE-THE-SPACE');
     expect(existsSync(join(dir, 'latest/images/pic.png'))).toBe(false);
     expect(result.stdout.match(/gitbook\/include-missing/g)).toHaveLength(2);
@@ -232,7 +258,9 @@ describe('npm run import:gitbook on a hostile space', () => {
     writeFileSync(join(space, 'README.md'), '# Loop\n\n{% include "self.md" %}\n');
     const result = run(dir, [space, '--version', 'latest', '--reviewed', '2026-11-28']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/README\.md:3:1 error Include `self\.md` not read: includes nested 8 deep \(\.gitbook\/includes\/self\.md( → \.gitbook\/includes\/self\.md){7} → self\.md\) gitbook\/include-limit/);
+    expect(result.stdout).toMatch(
+      /README\.md:3:1 error Include `self\.md` not read: includes nested 8 deep \(\.gitbook\/includes\/self\.md( → \.gitbook\/includes\/self\.md){7} → self\.md\) gitbook\/include-limit/,
+    );
     expect(existsSync(join(dir, 'latest/index.mdx'))).toBe(false);
   });
 });

@@ -44,7 +44,8 @@ describe('npm run login-url', () => {
   });
 
   it('reads Keeper SP metadata from stdin with -', () => {
-    const xml = '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.ca/api/rest/sso/saml/12345"><SPSSODescriptor/></EntityDescriptor>';
+    const xml =
+      '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.ca/api/rest/sso/saml/12345"><SPSSODescriptor/></EntityDescriptor>';
     expect(run(['-'], xml).stdout).toBe('https://keepersecurity.ca/api/rest/sso/ext_login/12345\n');
   });
 
@@ -52,7 +53,8 @@ describe('npm run login-url', () => {
     expect(run(['https://keepersecurity.com@evil.example/api/rest/sso/saml/1'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'login-url: The URL has a user name before `@`, so it really points at `evil.example`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper. (userinfo)\n',
+      stderr:
+        'login-url: The URL has a user name before `@`, so it really points at `evil.example`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper. (userinfo)\n',
     });
   });
 

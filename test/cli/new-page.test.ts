@@ -44,8 +44,12 @@ describe('npm run new', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/notes\.mdx already exists; nothing was written/);
     expect(readFileSync(join(dir, 'latest/notes.mdx'), 'utf8')).toBe(before);
-    expect(run('bin/new-page.ts', ['guide', 'okta', '--idp', 'Oktaa'], env).stderr).toContain('--idp `Oktaa` is not in the site configuration\'s identityProviders; did you mean `Okta`?');
-    expect(run('bin/new-page.ts', ['page', 'My Page'], env).stderr).toContain('`My Page` is not a page path: lowercase words joined by `-`, folders by `/`; did you mean `my-page`?');
+    expect(run('bin/new-page.ts', ['guide', 'okta', '--idp', 'Oktaa'], env).stderr).toContain(
+      "--idp `Oktaa` is not in the site configuration's identityProviders; did you mean `Okta`?",
+    );
+    expect(run('bin/new-page.ts', ['page', 'My Page'], env).stderr).toContain(
+      '`My Page` is not a page path: lowercase words joined by `-`, folders by `/`; did you mean `my-page`?',
+    );
     expect(run('bin/new-page.ts', ['paeg', 'x'], env).status).toBe(2);
     expect(run('bin/new-page.ts', ['page', '../escape'], env).status).toBe(2);
     expect(existsSync(join(dir, 'escape.mdx'))).toBe(false);

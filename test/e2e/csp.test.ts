@@ -30,7 +30,11 @@ async function strictPage(colorScheme: 'light' | 'dark' = 'light'): Promise<Page
   const context = await browser.newContext({ colorScheme, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     (window as unknown as { violations: string[] }).violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { violations: string[] }).violations.push(
+        `${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    );
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -51,17 +55,28 @@ beforeAll(async () => {
   rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
   site = await serveStatic(outDir, '/', rules);
   const siteOrigin = new URL(site.url).origin;
-  const manifest = JSON.parse(readFileSync(join(outDir, 'widgets/manifest.json'), 'utf8')) as { modules: Record<string, { immutable: string; integrity: string }> };
-  const pinned = (name: string) => `<script type="module" src="${new URL(manifest.modules[name]!.immutable, site.url).href}" integrity="${manifest.modules[name]!.integrity}" crossorigin="anonymous"></script>`;
+  const manifest = JSON.parse(readFileSync(join(outDir, 'widgets/manifest.json'), 'utf8')) as {
+    modules: Record<string, { immutable: string; integrity: string }>;
+  };
+  const pinned = (name: string) =>
+    `<script type="module" src="${new URL(manifest.modules[name]!.immutable, site.url).href}" integrity="${manifest.modules[name]!.integrity}" crossorigin="anonymous"></script>`;
 
   const thirdDir = mkdtempSync(join(tmpdir(), 'stepdocs-third-origin-'));
-  writeFileSync(join(thirdDir, 'index.html'), '<!doctype html><html lang="en"><head><title>Other</title><script src="post.js"></script></head><body>Other</body></html>');
+  writeFileSync(
+    join(thirdDir, 'index.html'),
+    '<!doctype html><html lang="en"><head><title>Other</title><script src="post.js"></script></head><body>Other</body></html>',
+  );
   writeFileSync(join(thirdDir, 'post.js'), "parent.postMessage({ type: 'stepdocs:height', height: 5 }, '*');");
   third = await serveStatic(thirdDir);
 
   const vendorDir = mkdtempSync(join(tmpdir(), 'stepdocs-vendor-'));
-  vendor = await serveStatic(vendorDir, '/', [{ path: '/*', headers: [['Content-Security-Policy', vendorPolicy(siteOrigin).replace('frame-src ', `frame-src ${new URL(third.url).origin} `)]] }]);
-  writeFileSync(join(vendorDir, 'vendor.css'), 'body { font-family: Georgia, serif; } .themed { --stepdocs-accent: rgb(109, 40, 217); --stepdocs-radius: 2px; }');
+  vendor = await serveStatic(vendorDir, '/', [
+    { path: '/*', headers: [['Content-Security-Policy', vendorPolicy(siteOrigin).replace('frame-src ', `frame-src ${new URL(third.url).origin} `)]] },
+  ]);
+  writeFileSync(
+    join(vendorDir, 'vendor.css'),
+    'body { font-family: Georgia, serif; } .themed { --stepdocs-accent: rgb(109, 40, 217); --stepdocs-radius: 2px; }',
+  );
   writeFileSync(
     join(vendorDir, 'vendor.js'),
     "window.events = []; window.messages = []; for (const name of ['stepdocs-login-url', 'stepdocs-metadata-check']) document.addEventListener(name, (event) => window.events.push({ name, detail: JSON.parse(JSON.stringify(event.detail)) })); addEventListener('message', (event) => window.messages.push({ origin: event.origin, data: event.data }));",
@@ -105,26 +120,41 @@ describe('the site under its own Content-Security-Policy', () => {
     await page.context().close();
   });
 
-  it.each(['light', 'dark'] as const)('shows no violation on any page template in the %s theme, with search open and both widgets used', async (colorScheme) => {
-    for (const path of ['', 'latest/', 'latest/identity-providers/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'embedding/', 'rules/', 'rules/metadata/', 'embed/login-url/', 'embed/metadata-checker/', 'no-such-page/']) {
-      const page = await strictPage(colorScheme);
-      await page.goto(new URL(path, site.url).href);
-      if (path === 'latest/identity-providers/jumpcloud/') {
-        await page.keyboard.press('/');
-        await page.keyboard.type('display label');
-        await page.getByRole('dialog', { name: 'Search the guides' }).getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
-        await page.keyboard.press('Escape');
-        await page.locator('stepdocs-login-url').getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill('459561502469');
-        const checker = page.locator('stepdocs-metadata-checker');
-        await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'okta.xml', mimeType: 'application/xml', buffer: OKTA });
-        await checker.locator('.verdict').waitFor();
+  it.each(['light', 'dark'] as const)(
+    'shows no violation on any page template in the %s theme, with search open and both widgets used',
+    async (colorScheme) => {
+      for (const path of [
+        '',
+        'latest/',
+        'latest/identity-providers/jumpcloud/',
+        '1.0/jumpcloud/',
+        'writing-guides/',
+        'embedding/',
+        'rules/',
+        'rules/metadata/',
+        'embed/login-url/',
+        'embed/metadata-checker/',
+        'no-such-page/',
+      ]) {
+        const page = await strictPage(colorScheme);
+        await page.goto(new URL(path, site.url).href);
+        if (path === 'latest/identity-providers/jumpcloud/') {
+          await page.keyboard.press('/');
+          await page.keyboard.type('display label');
+          await page.getByRole('dialog', { name: 'Search the guides' }).getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
+          await page.keyboard.press('Escape');
+          await page.locator('stepdocs-login-url').getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill('459561502469');
+          const checker = page.locator('stepdocs-metadata-checker');
+          await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'okta.xml', mimeType: 'application/xml', buffer: OKTA });
+          await checker.locator('.verdict').waitFor();
+        }
+        if (path === 'embedding/') await page.locator('stepdocs-embed-playground input[name="accent"]').fill('#6d28d9');
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        await expect(violations(page), path).resolves.toEqual([]);
+        await page.context().close();
       }
-      if (path === 'embedding/') await page.locator('stepdocs-embed-playground input[name="accent"]').fill('#6d28d9');
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-      await expect(violations(page), path).resolves.toEqual([]);
-      await page.context().close();
-    }
-  });
+    },
+  );
 
   it('keeps the axe checks clean on the Embedding page in both themes', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -157,15 +187,19 @@ describe('a vendor page on another origin with a strict policy', () => {
     expect(input.font).toContain('monospace');
     expect(input.padding).toBe('9.6px');
     expect(input.width).toBeGreaterThan(300);
-    const panel = await calculator.locator('[part="panel"]').evaluate((element) => ({ padding: getComputedStyle(element).paddingTop, border: getComputedStyle(element).borderTopStyle }));
+    const panel = await calculator
+      .locator('[part="panel"]')
+      .evaluate((element) => ({ padding: getComputedStyle(element).paddingTop, border: getComputedStyle(element).borderTopStyle }));
     expect(panel).toEqual({ padding: '16px', border: 'solid' });
-    await expect(calculator.locator('[part~="copy-button"]').evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toBe('rgb(31, 95, 191)');
+    await expect(calculator.locator('[part~="copy-button"]').evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toBe(
+      'rgb(31, 95, 191)',
+    );
     // The host page's font is inherited, as documented: the widget is not left with the browser's default styles.
     await expect(calculator.locator('[part="panel"]').evaluate((element) => getComputedStyle(element).fontFamily)).resolves.toBe('Georgia, serif');
     await expect(violations(page)).resolves.toEqual([]);
   });
 
-  it('takes the vendor\'s theme: custom properties and the dark palette', async () => {
+  it("takes the vendor's theme: custom properties and the dark palette", async () => {
     const themed = page.locator('#themed');
     await expect(themed.locator('[part~="copy-button"]').evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toBe('rgb(109, 40, 217)');
     await expect(themed.locator('[part="input"]').evaluate((element) => getComputedStyle(element).borderTopLeftRadius)).resolves.toBe('2px');
@@ -174,7 +208,11 @@ describe('a vendor page on another origin with a strict policy', () => {
 
   it('dispatches the documented events with their payloads', async () => {
     const events = () => page.evaluate(() => (window as unknown as { events: Array<{ name: string; detail: Record<string, unknown> }> }).events);
-    await page.locator('stepdocs-login-url').first().getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill('https://keepersecurity.eu/api/rest/sso/saml/459561502469');
+    await page
+      .locator('stepdocs-login-url')
+      .first()
+      .getByRole('textbox', { name: 'SP Entity ID or SSO ID' })
+      .fill('https://keepersecurity.eu/api/rest/sso/saml/459561502469');
     const login = (await events()).filter((event) => event.name === 'stepdocs-login-url').at(-1)!;
     expect(login.detail).toEqual({
       ok: true,
@@ -215,12 +253,19 @@ describe('a vendor page on another origin with a strict policy', () => {
       element.setAttribute('region', 'mars');
       (element as unknown as { theme: string }).theme = 'neon';
     });
-    await expect.poll(() => warnings).toEqual(['<stepdocs-login-url>: ignoring region="mars"; expected us, eu, au, ca, jp, gov.', '<stepdocs-login-url>: ignoring theme="neon"; expected light, dark, auto.']);
+    await expect
+      .poll(() => warnings)
+      .toEqual([
+        '<stepdocs-login-url>: ignoring region="mars"; expected us, eu, au, ca, jp, gov.',
+        '<stepdocs-login-url>: ignoring theme="neon"; expected light, dark, auto.',
+      ]);
     await expect(page.evaluate(() => document.querySelector('stepdocs-login-url')!.getAttribute('theme'))).resolves.toBe('neon');
-    await expect(page.evaluate(() => (document.querySelector('stepdocs-metadata-checker') as unknown as { headingLevel: string }).headingLevel)).resolves.toBe('2');
+    await expect(page.evaluate(() => (document.querySelector('stepdocs-metadata-checker') as unknown as { headingLevel: string }).headingLevel)).resolves.toBe(
+      '2',
+    );
   });
 
-  it('resizes the iframe through embed.js from height-only messages sent to the vendor\'s origin, and ignores a third origin', async () => {
+  it("resizes the iframe through embed.js from height-only messages sent to the vendor's origin, and ignores a third origin", async () => {
     await expect.poll(() => page.locator('#frame').getAttribute('height')).not.toBe('100');
     const height = Number(await page.locator('#frame').getAttribute('height'));
     expect(height).toBeGreaterThan(250);
@@ -237,7 +282,7 @@ describe('a vendor page on another origin with a strict policy', () => {
     await expect(violations(page)).resolves.toEqual([]);
   });
 
-  it('sends the embed page\'s height to no one when the parent origin is not the embedding page', async () => {
+  it("sends the embed page's height to no one when the parent origin is not the embedding page", async () => {
     const other = await strictPage();
     await other.goto(vendor.url);
     await other.evaluate((src) => {

@@ -14,7 +14,8 @@ const config = join(mkdtempSync(join(tmpdir(), 'stepdocs-e2e-config-')), 'stepdo
 writeFileSync(config, JSON.stringify({ redirects: { 'sso/login-url': 'latest/identity-providers/jumpcloud/#set-login-url' } }));
 const e2e = useBuiltSite({ STEPDOCS_CONFIG: config });
 
-const selectedTabs = (page: Page) => page.locator('stepdocs-tabs').evaluateAll((groups) => groups.map((group) => group.querySelector('[role="tab"][aria-selected="true"]')?.textContent));
+const selectedTabs = (page: Page) =>
+  page.locator('stepdocs-tabs').evaluateAll((groups) => groups.map((group) => group.querySelector('[role="tab"][aria-selected="true"]')?.textContent));
 
 describe('redirects in Chromium', () => {
   it('land on the moved page, and on the step an anchored redirect names', async () => {
@@ -66,7 +67,10 @@ describe('tabs in Chromium', () => {
     const page = await e2e.open('writing-guides/', { context });
     const first = page.locator('stepdocs-tabs').first();
     await expect(first.locator('.tab-panel-label').allTextContents()).resolves.toEqual(['US', 'EU']);
-    await expect(first.locator('.tab-panel').evaluateAll((panels) => panels.map((panel) => (panel as HTMLElement).offsetHeight > 0))).resolves.toEqual([true, true]);
+    await expect(first.locator('.tab-panel').evaluateAll((panels) => panels.map((panel) => (panel as HTMLElement).offsetHeight > 0))).resolves.toEqual([
+      true,
+      true,
+    ]);
     await context.close();
   });
 

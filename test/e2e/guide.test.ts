@@ -85,7 +85,17 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
-    for (const path of ['', 'latest/', 'latest/identity-providers/jumpcloud/', '1.0/jumpcloud/', 'writing-guides/', 'embedding/', 'rules/', 'rules/metadata/', 'no-such-page/']) {
+    for (const path of [
+      '',
+      'latest/',
+      'latest/identity-providers/jumpcloud/',
+      '1.0/jumpcloud/',
+      'writing-guides/',
+      'embedding/',
+      'rules/',
+      'rules/metadata/',
+      'no-such-page/',
+    ]) {
       const page = await open(path, { colorScheme });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       const results = await new AxeBuilder({ page }).analyze();
@@ -173,7 +183,8 @@ describe('search in Chromium', () => {
     rmSync(join(outDir, 'pagefind'), { recursive: true });
     await indexBuiltFolder(outDir, { pairFragmentsAbove: 1 });
     const fragments = readdirSync(join(outDir, 'pagefind/fragment'));
-    const pages = (JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en.page_count;
+    const pages = (JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en
+      .page_count;
     expect(pages).toBeGreaterThan(1);
     expect(fragments.length).toBe(Math.ceil(pages / 2));
     expect(fragments.every((name) => name.startsWith('en_group_'))).toBe(true);

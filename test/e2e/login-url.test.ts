@@ -31,7 +31,9 @@ describe('the Login URL calculator', () => {
     await step.getByText('Other Keeper URLs for this SSO ID').click();
     await expect(step.getByText('https://keepersecurity.eu/api/rest/sso/saml/sso/459561502469').isVisible()).resolves.toBe(true);
     // The reader hears the outcome once typing pauses.
-    await expect.poll(() => step.locator('[aria-live="polite"]').last().textContent(), { timeout: 3000 }).toBe('Login URL: https://keepersecurity.eu/api/rest/sso/ext_login/459561502469');
+    await expect
+      .poll(() => step.locator('[aria-live="polite"]').last().textContent(), { timeout: 3000 })
+      .toBe('Login URL: https://keepersecurity.eu/api/rest/sso/ext_login/459561502469');
     await context.close();
   });
 
@@ -42,7 +44,9 @@ describe('the Login URL calculator', () => {
     const regions = step.getByRole('group', { name: 'Keeper data center' });
     await expect(regions.getByRole('radio', { name: 'United States (keepersecurity.com)' }).isChecked()).resolves.toBe(true);
     await regions.getByRole('radio', { name: 'Japan (keepersecurity.jp)' }).check();
-    await expect(step.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe('https://keepersecurity.jp/api/rest/sso/ext_login/459561502469');
+    await expect(step.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe(
+      'https://keepersecurity.jp/api/rest/sso/ext_login/459561502469',
+    );
     await page.context().close();
   });
 
@@ -61,7 +65,9 @@ describe('the Login URL calculator', () => {
   it('works on its embed page, preset by the query string, with no axe violations', async () => {
     const page = await e2e.open('embed/login-url/?region=ca&value=459561502469');
     await expect(page.locator('header, nav, footer').count()).resolves.toBe(0);
-    await expect(page.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe('https://keepersecurity.ca/api/rest/sso/ext_login/459561502469');
+    await expect(page.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe(
+      'https://keepersecurity.ca/api/rest/sso/ext_login/459561502469',
+    );
     await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
@@ -80,10 +86,17 @@ describe('the Login URL calculator', () => {
     watch(e2e, page, [new URL(vendor.url).origin]);
     const heights: number[] = [];
     await page.exposeFunction('recordHeight', (height: number) => heights.push(height));
-    await page.addInitScript(() => addEventListener('message', (event) => event.data?.type === 'stepdocs:height' && (window as unknown as { recordHeight(h: number): void }).recordHeight(event.data.height)));
+    await page.addInitScript(() =>
+      addEventListener(
+        'message',
+        (event) => event.data?.type === 'stepdocs:height' && (window as unknown as { recordHeight(h: number): void }).recordHeight(event.data.height),
+      ),
+    );
     await page.goto(vendor.url);
     const widget = page.locator('main > stepdocs-login-url');
-    await expect(widget.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe('https://keepersecurity.eu/api/rest/sso/ext_login/123456');
+    await expect(widget.getByRole('group', { name: 'Login URL' }).locator('code').first().textContent()).resolves.toBe(
+      'https://keepersecurity.eu/api/rest/sso/ext_login/123456',
+    );
     await expect.poll(() => heights.length, { timeout: 5000 }).toBeGreaterThan(0);
     expect(heights[0]).toBeGreaterThan(150);
     await page.close();

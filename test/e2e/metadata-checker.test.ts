@@ -31,7 +31,9 @@ describe('the metadata checker', () => {
     await expect(verdict.textContent()).resolves.toBe('Identity provider (IdP) metadata: 0 errors, 0 warnings, 3 notes. Ready to upload.');
     await expect(checker.getByRole('region', { name: 'Information' }).getByRole('listitem').count()).resolves.toBe(3);
     await expect(checker.getByText('http://www.okta.com/exkppsa1qwuFV4D7z0h7').isVisible()).resolves.toBe(true);
-    await expect(checker.getByText('D4:0D:F0:1C:CE:DE:49:D2:07:CB:6D:8A:BD:15:77:0A:4B:6E:CA:14:A8:54:48:C2:95:9A:98:F8:5D:C3:1E:D4').isVisible()).resolves.toBe(true);
+    await expect(
+      checker.getByText('D4:0D:F0:1C:CE:DE:49:D2:07:CB:6D:8A:BD:15:77:0A:4B:6E:CA:14:A8:54:48:C2:95:9A:98:F8:5D:C3:1E:D4').isVisible(),
+    ).resolves.toBe(true);
     const link = checker.getByRole('link', { name: 'keeper/single-logout' });
     await expect(link.getAttribute('href')).resolves.toBe('/rules/metadata/#keeper-single-logout');
     await expect(checker.getByRole('status').textContent()).resolves.toContain('okta.xml checked.');
@@ -44,7 +46,8 @@ describe('the metadata checker', () => {
   it("recognises Keeper's own SP metadata dropped onto it, and offers the Login URL", async () => {
     const { page } = await openStep();
     const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
-    const sp = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
+    const sp =
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/459561502469"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
     const transfer = await page.evaluateHandle((xml) => {
       const data = new DataTransfer();
       data.items.add(new File([xml], 'keeper-sp.xml', { type: 'application/xml' }));
@@ -75,7 +78,10 @@ describe('the metadata checker', () => {
   it('checks a large aggregate in the Web Worker, with progress, without freezing the page', async () => {
     const { page } = await openStep();
     const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
-    const entity = (index: number) => idpMetadata({ entityId: `https://idp${index}.example.com` }).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
+    const entity = (index: number) =>
+      idpMetadata({ entityId: `https://idp${index}.example.com` })
+        .replace(/^<\?xml[^>]*>\n/, '')
+        .replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
     const aggregate = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n${Array.from({ length: 400 }, (_, index) => entity(index)).join('\n')}\n</md:EntitiesDescriptor>`;
     expect(aggregate.length).toBeGreaterThan(600_000);
     const workers: string[] = [];
@@ -101,8 +107,12 @@ describe('the metadata checker', () => {
   it('shows 20 findings of a rule and counts the rest, so an aggregate with a finding per entity renders at once', async () => {
     const { page } = await openStep();
     const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
-    const sso = (index: number) => `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://idp${index}.example.com/sso"/>`;
-    const entity = (index: number) => idpMetadata({ entityId: `https://idp${index}.example.com`, sso: sso(index) }).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
+    const sso = (index: number) =>
+      `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://idp${index}.example.com/sso"/>`;
+    const entity = (index: number) =>
+      idpMetadata({ entityId: `https://idp${index}.example.com`, sso: sso(index) })
+        .replace(/^<\?xml[^>]*>\n/, '')
+        .replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
     const aggregate = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n${Array.from({ length: 300 }, (_, index) => entity(index)).join('\n')}\n</md:EntitiesDescriptor>`;
     await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'aggregate.xml', mimeType: 'application/xml', buffer: Buffer.from(aggregate) });
     await checker.locator('.verdict').waitFor({ timeout: 30_000 });
@@ -142,7 +152,9 @@ describe('the metadata checker', () => {
     // The page's own origin runs a blob that imports the worker module from the site.
     expect(workers).toHaveLength(1);
     expect(workers[0]).toMatch(/^blob:/);
-    await expect(checker.getByRole('link', { name: 'keeper/single-logout' }).getAttribute('href')).resolves.toBe(new URL('rules/metadata/#keeper-single-logout', e2e.site.url).href);
+    await expect(checker.getByRole('link', { name: 'keeper/single-logout' }).getAttribute('href')).resolves.toBe(
+      new URL('rules/metadata/#keeper-single-logout', e2e.site.url).href,
+    );
     await page.close();
     await vendor.close();
   });

@@ -40,7 +40,7 @@ async function giveValues(page: Page, entityId = EU_ENTITY_ID): Promise<void> {
   await expect.poll(() => loginUrlInStep4(page).textContent()).not.toContain('<SSO ID>');
 }
 
-describe('the reader\'s values in Chromium', () => {
+describe("the reader's values in Chromium", () => {
   it('fills step 4 and a second guide after the panel is filled once, and copy buttons copy the filled value', async () => {
     const context = await newContext();
     const { page, requests } = await openIn(context, JUMPCLOUD);
@@ -51,13 +51,18 @@ describe('the reader\'s values in Chromium', () => {
     await expect(panelOf(page).getByRole('combobox', { name: 'Keeper data center' }).inputValue()).resolves.toBe('eu');
     await expect(panelOf(page).locator('.values-summary').textContent()).resolves.toBe(`Filled in below: European Union data center, SSO ID ${SSO_ID}.`);
 
-    await page.locator('li[data-step-id="set-login-url"]').getByRole('button', { name: /^Copy “https:\/\/keepersecurity\.eu/ }).click();
+    await page
+      .locator('li[data-step-id="set-login-url"]')
+      .getByRole('button', { name: /^Copy “https:\/\/keepersecurity\.eu/ })
+      .click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
 
     // Another guide in the same tab: its values code block is filled from the same values.
     await page.goto(new URL(OVERVIEW, e2e.site.url).href);
     const block = page.locator('stepdocs-values-code code');
-    await expect(block.textContent()).resolves.toBe(`SP Entity ID: https://keepersecurity.eu/api/rest/sso/saml/${SSO_ID}\nLogin URL:    https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
+    await expect(block.textContent()).resolves.toBe(
+      `SP Entity ID: https://keepersecurity.eu/api/rest/sso/saml/${SSO_ID}\nLogin URL:    https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`,
+    );
 
     // Private: the values are in no URL and in no request, and nothing left the site.
     expect(page.url()).not.toContain(SSO_ID);
@@ -80,12 +85,16 @@ describe('the reader\'s values in Chromium', () => {
     await panelOf(first.page).getByRole('checkbox', { name: 'Remember on this device' }).check();
     await expect(first.page.evaluate((key) => [localStorage.getItem(key) !== null, sessionStorage.getItem(key)], STORAGE_KEY)).resolves.toEqual([true, null]);
     const third = await openIn(context, OVERVIEW);
-    await expect(third.page.locator('stepdocs-values-code code').textContent()).resolves.toContain(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
+    await expect(third.page.locator('stepdocs-values-code code').textContent()).resolves.toContain(
+      `https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`,
+    );
     await expect(panelOf(third.page).getByRole('checkbox', { name: 'Remember on this device' }).isChecked()).resolves.toBe(true);
 
     await panelOf(third.page).getByRole('button', { name: 'Clear my values' }).click();
     await expect(third.page.evaluate((key) => [localStorage.getItem(key), sessionStorage.getItem(key)], STORAGE_KEY)).resolves.toEqual([null, null]);
-    await expect(third.page.locator('stepdocs-values-code code').textContent()).resolves.toBe('SP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nLogin URL:    https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>');
+    await expect(third.page.locator('stepdocs-values-code code').textContent()).resolves.toBe(
+      'SP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nLogin URL:    https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>',
+    );
     await expect(third.page.getByRole('status').filter({ hasText: 'cleared' }).textContent()).resolves.toBe('Your values were cleared from this browser.');
     const fourth = await openIn(context, JUMPCLOUD);
     await expect(loginUrlInStep4(fourth.page).textContent()).resolves.toContain('<SSO ID>');
@@ -97,7 +106,11 @@ describe('the reader\'s values in Chromium', () => {
     const { page } = await openIn(context, JUMPCLOUD);
     await giveValues(page);
     const input = panelOf(page).getByRole('textbox', { name: 'SP Entity ID or SSO ID' });
-    for (const bad of ['https://keepersecurity.com.evil.example/api/rest/sso/saml/1', 'javascript:alert(document.cookie)', 'https://admin@keepersecurity.com/api/rest/sso/saml/1']) {
+    for (const bad of [
+      'https://keepersecurity.com.evil.example/api/rest/sso/saml/1',
+      'javascript:alert(document.cookie)',
+      'https://admin@keepersecurity.com/api/rest/sso/saml/1',
+    ]) {
       await input.fill(bad);
       const error = panelOf(page).locator('#values-keeper-error');
       await expect.poll(() => error.textContent()).toBe((computeLoginUrl(bad) as { message: string }).message.replaceAll('`', ''));
@@ -114,15 +127,25 @@ describe('the reader\'s values in Chromium', () => {
   it('discards stored values that no longer parse, with a note, and inserts stored text as text', async () => {
     const context = await newContext();
     const { page } = await openIn(context, JUMPCLOUD);
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 1, region: 'us', ssoId: '<img src=x onerror="window.pwned=1">' })), STORAGE_KEY);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, JSON.stringify({ format: 1, region: 'us', ssoId: '<img src=x onerror="window.pwned=1">' })),
+      STORAGE_KEY,
+    );
     await page.reload();
-    await expect(panelOf(page).locator('.values-status').textContent()).resolves.toBe('Saved values from an earlier visit could not be read and were removed; enter them again.');
+    await expect(panelOf(page).locator('.values-status').textContent()).resolves.toBe(
+      'Saved values from an earlier visit could not be read and were removed; enter them again.',
+    );
     await expect(page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).resolves.toBeNull();
     await expect(loginUrlInStep4(page).textContent()).resolves.toContain('<SSO ID>');
 
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 1, region: 'us', ssoId: '7', providerName: '<img src=x onerror="window.pwned=1">' })), STORAGE_KEY);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, JSON.stringify({ format: 1, region: 'us', ssoId: '7', providerName: '<img src=x onerror="window.pwned=1">' })),
+      STORAGE_KEY,
+    );
     await page.reload();
-    await expect(panelOf(page).locator('.values-summary').textContent()).resolves.toBe('Filled in below: United States data center, SSO ID 7, <img src=x onerror="window.pwned=1">.');
+    await expect(panelOf(page).locator('.values-summary').textContent()).resolves.toBe(
+      'Filled in below: United States data center, SSO ID 7, <img src=x onerror="window.pwned=1">.',
+    );
     await expect(panelOf(page).locator('.values-summary img').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
     await context.close();
@@ -131,15 +154,24 @@ describe('the reader\'s values in Chromium', () => {
   it('is fed by the Login URL calculator, and feeds the metadata checker', async () => {
     const context = await newContext();
     const { page } = await openIn(context, JUMPCLOUD);
-    await page.locator('li[data-step-id="set-login-url"] stepdocs-login-url').getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).fill(`https://keepersecurity.com/api/rest/sso/saml/${SSO_ID}`);
+    await page
+      .locator('li[data-step-id="set-login-url"] stepdocs-login-url')
+      .getByRole('textbox', { name: 'SP Entity ID or SSO ID' })
+      .fill(`https://keepersecurity.com/api/rest/sso/saml/${SSO_ID}`);
     await expect.poll(() => loginUrlInStep4(page).textContent()).toBe(`https://keepersecurity.com/api/rest/sso/ext_login/${SSO_ID}`);
-    await expect(panelOf(page).getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).inputValue()).resolves.toBe(`https://keepersecurity.com/api/rest/sso/saml/${SSO_ID}`);
+    await expect(panelOf(page).getByRole('textbox', { name: 'SP Entity ID or SSO ID' }).inputValue()).resolves.toBe(
+      `https://keepersecurity.com/api/rest/sso/saml/${SSO_ID}`,
+    );
 
     const checker = page.locator('li[data-step-id="upload-jumpcloud-metadata"] stepdocs-metadata-checker');
     const someoneElses = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/111111111111"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://keepersecurity.com/api/rest/sso/saml/sso/111111111111" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>`;
     await checker.getByLabel('Or choose a file:').setInputFiles({ name: 'keeper-sp.xml', mimeType: 'application/xml', buffer: Buffer.from(someoneElses) });
     await checker.locator('.verdict').waitFor();
-    await expect(checker.getByText(`This Keeper SP metadata belongs to SSO ID 111111111111 on keepersecurity.com, not to yours (SSO ID ${SSO_ID} on keepersecurity.com)`).count()).resolves.toBe(1);
+    await expect(
+      checker
+        .getByText(`This Keeper SP metadata belongs to SSO ID 111111111111 on keepersecurity.com, not to yours (SSO ID ${SSO_ID} on keepersecurity.com)`)
+        .count(),
+    ).resolves.toBe(1);
     await context.close();
   });
 
@@ -149,15 +181,36 @@ describe('the reader\'s values in Chromium', () => {
     await giveValues(page);
     await page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).check();
     await page.emulateMedia({ media: 'print' });
-    const visible = (selector: string) => page.locator(selector).evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null || getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0).length);
+    const visible = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll(
+          (elements) =>
+            elements.filter(
+              (element) =>
+                (element as HTMLElement).offsetParent !== null || (getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0),
+            ).length,
+        );
     await expect(page.locator('article').textContent()).resolves.toContain(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
-    await expect(visible('.values-form input, .values-form select, stepdocs-login-url, stepdocs-metadata-checker, .sidebar, .site-header, .toc')).resolves.toBe(0);
+    await expect(visible('.values-form input, .values-form select, stepdocs-login-url, stepdocs-metadata-checker, .sidebar, .site-header, .toc')).resolves.toBe(
+      0,
+    );
     await expect(visible('.step-done input')).resolves.toBe(5);
     await expect(page.getByRole('checkbox', { name: 'Done: Log in and open the SSO tab' }).isChecked()).resolves.toBe(true);
     await expect(page.locator('.values-summary').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.step').first().evaluate((element) => getComputedStyle(element).breakInside)).resolves.toBe('avoid');
+    await expect(
+      page
+        .locator('.step')
+        .first()
+        .evaluate((element) => getComputedStyle(element).breakInside),
+    ).resolves.toBe('avoid');
     // Links print their target in full.
-    await expect(page.locator('.prose a[href^="https://docs.keeper.io"]').first().evaluate((element) => getComputedStyle(element, '::after').content)).resolves.toMatch(/^" <https:\/\/docs\.keeper\.io\//);
+    await expect(
+      page
+        .locator('.prose a[href^="https://docs.keeper.io"]')
+        .first()
+        .evaluate((element) => getComputedStyle(element, '::after').content),
+    ).resolves.toMatch(/^" <https:\/\/docs\.keeper\.io\//);
     const pdf = await page.pdf();
     expect(pdf.length).toBeGreaterThan(10_000);
     await context.close();
@@ -194,7 +247,9 @@ describe('the reader\'s values in Chromium', () => {
     });
     await giveValues(page);
     const durations = await page.evaluate(() => performance.getEntriesByName('stepdocs-values-fill').map((entry) => entry.duration));
-    await expect(page.locator('.prose > .reader-value[data-reader-value="acs"]').first().textContent()).resolves.toBe(`https://keepersecurity.eu/api/rest/sso/saml/sso/${SSO_ID}`);
+    await expect(page.locator('.prose > .reader-value[data-reader-value="acs"]').first().textContent()).resolves.toBe(
+      `https://keepersecurity.eu/api/rest/sso/saml/sso/${SSO_ID}`,
+    );
     const slowest = Math.max(...durations);
     console.log(`filling ${await page.locator('[data-reader-value]').count()} placeholders: slowest of ${durations.length} fills ${slowest.toFixed(2)} ms`);
     expect(slowest).toBeLessThan(16);

@@ -58,7 +58,8 @@ const AGGREGATE = (inner: string) => `<?xml version="1.0"?>\n<EntitiesDescriptor
 /** A content folder with `pages` pages each linking to a missing page: about 300 bytes of JSON report each. */
 function brokenContent(sandbox: Sandbox, pages: number): Record<string, string> {
   sandbox.write('allowed/versions.json', VERSIONS);
-  for (let index = 0; index < pages; index += 1) sandbox.write(`allowed/latest/page-${index}.mdx`, PAGE(`See [the missing page ${index}](./missing-${index}.mdx).`));
+  for (let index = 0; index < pages; index += 1)
+    sandbox.write(`allowed/latest/page-${index}.mdx`, PAGE(`See [the missing page ${index}](./missing-${index}.mdx).`));
   return { STEPDOCS_CONTENT_DIR: sandbox.allowed };
 }
 
@@ -103,14 +104,24 @@ const CASES: HostileCase[] = [
     },
     exit: 1,
     unchanged: true,
-    expect: ({ stdout }) => expect(JSON.parse(stdout).findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['images/missing-file', 'links/missing-page']),
+    expect: ({ stdout }) =>
+      expect(
+        JSON.parse(stdout)
+          .findings.map((finding: { ruleId: string }) => finding.ruleId)
+          .sort(),
+      ).toEqual(['images/missing-file', 'links/missing-page']),
   },
   {
     name: 'code-running schemes are errors however they are written: entity-obfuscated, in JSX, in expressions, iframes and forms',
     command: 'check',
     setup: (sandbox) => {
       sandbox.write('allowed/versions.json', VERSIONS);
-      sandbox.write('allowed/latest/page.mdx', PAGE('[a](java&#9;script:alert(1)) [b](JAVASCRIPT:x) <a href="vbscript:x">c</a> <a href={"javascript:y"}>d</a> <a href={url}>e</a>\n\n<iframe src="data:text/html,x" title="f" />\n\n<form action="javascript:z"></form>'));
+      sandbox.write(
+        'allowed/latest/page.mdx',
+        PAGE(
+          '[a](java&#9;script:alert(1)) [b](JAVASCRIPT:x) <a href="vbscript:x">c</a> <a href={"javascript:y"}>d</a> <a href={url}>e</a>\n\n<iframe src="data:text/html,x" title="f" />\n\n<form action="javascript:z"></form>',
+        ),
+      );
       return { args: ['--format', 'json'], env: { STEPDOCS_CONTENT_DIR: sandbox.allowed } };
     },
     exit: 1,
@@ -122,7 +133,7 @@ const CASES: HostileCase[] = [
     },
   },
   {
-    name: 'a killed cut\'s `.cut-*` copy and atomic-write leftovers are not content',
+    name: "a killed cut's `.cut-*` copy and atomic-write leftovers are not content",
     command: 'check',
     setup: (sandbox) => {
       sandbox.write('allowed/versions.json', VERSIONS);
@@ -139,7 +150,10 @@ const CASES: HostileCase[] = [
     name: 'a version id that is a site route is refused with the way out',
     command: 'check',
     setup: (sandbox) => {
-      sandbox.write('allowed/versions.json', '[{ "id": "latest", "label": "Latest", "status": "current" }, { "id": "sitemap.xml", "label": "Map", "status": "supported" }]');
+      sandbox.write(
+        'allowed/versions.json',
+        '[{ "id": "latest", "label": "Latest", "status": "current" }, { "id": "sitemap.xml", "label": "Map", "status": "supported" }]',
+      );
       sandbox.write('allowed/latest/page.mdx', PAGE('Fine.'));
       return { args: [], env: { STEPDOCS_CONTENT_DIR: sandbox.allowed } };
     },
@@ -150,7 +164,14 @@ const CASES: HostileCase[] = [
   {
     name: 'metadata: a 40 MB certificate is refused in seconds, unparsed',
     command: 'check:metadata',
-    setup: (sandbox) => ({ args: [sandbox.write('allowed/big.xml', `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/x"><X509Certificate>${'QUFB'.repeat(10 * 1024 * 1024)}</X509Certificate></EntityDescriptor>`)] }),
+    setup: (sandbox) => ({
+      args: [
+        sandbox.write(
+          'allowed/big.xml',
+          `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/x"><X509Certificate>${'QUFB'.repeat(10 * 1024 * 1024)}</X509Certificate></EntityDescriptor>`,
+        ),
+      ],
+    }),
     exit: 1,
     unchanged: true,
     expect: ({ stdout }) => expect(stdout).toContain('input/too-large'),
@@ -170,7 +191,14 @@ const CASES: HostileCase[] = [
   {
     name: 'metadata: a DOCTYPE behind a long prolog of comments and processing instructions is still found',
     command: 'check:metadata',
-    setup: (sandbox) => ({ args: [sandbox.write('allowed/doctype.xml', `<?xml version="1.0"?>\n${'<!-- padding -->\n'.repeat(80_000)}<?pi x?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n${ENTITY('https://idp.example.com/x', 'https://idp.example.com/sso')}`)] }),
+    setup: (sandbox) => ({
+      args: [
+        sandbox.write(
+          'allowed/doctype.xml',
+          `<?xml version="1.0"?>\n${'<!-- padding -->\n'.repeat(80_000)}<?pi x?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n${ENTITY('https://idp.example.com/x', 'https://idp.example.com/sso')}`,
+        ),
+      ],
+    }),
     exit: 1,
     unchanged: true,
     expect: ({ stdout }) => expect(stdout).toContain('xml/doctype'),
@@ -178,7 +206,9 @@ const CASES: HostileCase[] = [
   {
     name: 'metadata: escape sequences and newlines in an entityID are shown escaped, so no fake line is drawn',
     command: 'check:metadata',
-    setup: (sandbox) => ({ args: [sandbox.write('allowed/escapes.xml', AGGREGATE(ENTITY('https://x.example/\u001b[2J&#10;0 errors, 0 warnings', 'http://idp.example.com/sso')))] }),
+    setup: (sandbox) => ({
+      args: [sandbox.write('allowed/escapes.xml', AGGREGATE(ENTITY('https://x.example/\u001b[2J&#10;0 errors, 0 warnings', 'http://idp.example.com/sso')))],
+    }),
     exit: 1,
     unchanged: true,
     expect: ({ stdout }) => {
@@ -209,7 +239,14 @@ const CASES: HostileCase[] = [
   {
     name: 'metadata: an empty aggregate, and one empty at every depth, are errors even with --expect idp',
     command: 'check:metadata',
-    setup: (sandbox) => ({ args: [sandbox.write('allowed/empty.xml', AGGREGATE('')), sandbox.write('allowed/nested.xml', AGGREGATE('<EntitiesDescriptor><EntitiesDescriptor/></EntitiesDescriptor>')), '--expect', 'idp'] }),
+    setup: (sandbox) => ({
+      args: [
+        sandbox.write('allowed/empty.xml', AGGREGATE('')),
+        sandbox.write('allowed/nested.xml', AGGREGATE('<EntitiesDescriptor><EntitiesDescriptor/></EntitiesDescriptor>')),
+        '--expect',
+        'idp',
+      ],
+    }),
     exit: 1,
     unchanged: true,
     expect: ({ stdout }) => expect(stdout.match(/roles\/no-entities/g)).toHaveLength(2),
@@ -217,7 +254,16 @@ const CASES: HostileCase[] = [
   {
     name: 'metadata: the JSON report of a 3,000-entity aggregate arrives whole through a slow reader',
     command: 'check:metadata',
-    setup: (sandbox) => ({ args: [sandbox.write('allowed/many.xml', AGGREGATE(Array.from({ length: 3000 }, (_, index) => ENTITY(`https://idp${index}.example.com/saml`, `https://idp${index}.example.com/sso`)).join(''))), '--format', 'json'] }),
+    setup: (sandbox) => ({
+      args: [
+        sandbox.write(
+          'allowed/many.xml',
+          AGGREGATE(Array.from({ length: 3000 }, (_, index) => ENTITY(`https://idp${index}.example.com/saml`, `https://idp${index}.example.com/sso`)).join('')),
+        ),
+        '--format',
+        'json',
+      ],
+    }),
     exit: 1,
     unchanged: true,
     expect: ({ stdout }) => expect(JSON.parse(stdout).files[0].entityCount).toBe(3000),
@@ -227,7 +273,10 @@ const CASES: HostileCase[] = [
     command: 'import:gitbook',
     setup: (sandbox) => {
       const secret = join(sandbox.outside, 'secret.txt');
-      sandbox.write('allowed/space/README.md', `# Space\n\n{% include "../../outside/secret.txt" %}\n\n{% include "${secret}" %}\n\n{% include "link.md" %}\n\n![Shot](linked.png)\n`);
+      sandbox.write(
+        'allowed/space/README.md',
+        `# Space\n\n{% include "../../outside/secret.txt" %}\n\n{% include "${secret}" %}\n\n{% include "link.md" %}\n\n![Shot](linked.png)\n`,
+      );
       symlinkSync(secret, join(sandbox.allowed, 'space/link.md'));
       symlinkSync(secret, join(sandbox.allowed, 'space/linked.png'));
       return { args: [join(sandbox.allowed, 'space'), '--version', 'latest', '--allow-loss'], env: { STEPDOCS_CONTENT_DIR: join(sandbox.allowed, 'content') } };
@@ -279,7 +328,10 @@ const CASES: HostileCase[] = [
     command: 'import:gitbook',
     setup: (sandbox) => {
       sandbox.write('allowed/space/README.md', '# Page\n\nText.\n');
-      return { args: [join(sandbox.allowed, 'space'), '--version', 'latest', '--into', '../../../outside'], env: { STEPDOCS_CONTENT_DIR: join(sandbox.allowed, 'content') } };
+      return {
+        args: [join(sandbox.allowed, 'space'), '--version', 'latest', '--into', '../../../outside'],
+        env: { STEPDOCS_CONTENT_DIR: join(sandbox.allowed, 'content') },
+      };
     },
     exit: 2,
     unchanged: true,
@@ -407,7 +459,9 @@ function snapshot(folder: string): Record<string, string> {
 
 function listTree(folder: string): string[] {
   try {
-    return (readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; isSymbolicLink(): boolean; name: string; parentPath: string }>)
+    return (
+      readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; isSymbolicLink(): boolean; name: string; parentPath: string }>
+    )
       .filter((entry) => entry.isFile() || entry.isSymbolicLink())
       .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
       .sort();

@@ -10,7 +10,13 @@ const HOW_TO_GET_ONE =
   'Browser tests need Chromium. Run `npm install` (it brings @sparticuz/chromium on Linux x64/arm64), ' +
   'or set CHROMIUM_PATH to a Chromium or Chrome binary (e.g. CHROMIUM_PATH=/usr/bin/chromium after `apt-get install chromium`).';
 
-const UNSAFE_FOR_TESTS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials', '--disable-features='];
+const UNSAFE_FOR_TESTS = [
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  '--disable-features=',
+];
 
 const QUIET_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -34,6 +40,8 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await playwright.launch({ executablePath, args });
   } catch (error) {
-    throw new Error(`Chromium at \`${executablePath}\` did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ${HOW_TO_GET_ONE}`);
+    throw new Error(
+      `Chromium at \`${executablePath}\` did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ${HOW_TO_GET_ONE}`,
+    );
   }
 }

@@ -39,7 +39,11 @@ export function useBuiltSite(env: Record<string, string> = {}, base = '/'): E2E 
   state.open = async (path, options = {}) => {
     const context =
       options.context ??
-      (await state.browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' }));
+      (await state.browser.newContext({
+        viewport: { width: options.width ?? 1280, height: 800 },
+        colorScheme: options.colorScheme ?? 'light',
+        reducedMotion: 'reduce',
+      }));
     const page = await context.newPage();
     watch(state, page);
     await page.goto(new URL(path, state.site.url).href);

@@ -13,5 +13,7 @@ export async function indexBuiltFolder(outDir: string, options: Partial<SearchIn
   const logger = { info: () => undefined, warn: () => undefined };
   await hooks['astro:config:done']({ config: { base: '/', outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   await hooks['astro:build:start']({ logger, setPrerenderer: () => undefined } as unknown as Parameters<Hooks['astro:build:start']>[0]);
-  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<
+    Hooks['astro:build:done']
+  >[0]);
 }

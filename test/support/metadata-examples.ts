@@ -26,7 +26,12 @@ x509.cryptoProvider.set(globalThis.crypto);
 const DAY = 86_400_000;
 
 async function certificate(options: { bits?: number; hash?: string; notBefore?: Date; notAfter?: Date }): Promise<string> {
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: options.hash ?? 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: options.bits ?? 2048 };
+  const algorithm = {
+    name: 'RSASSA-PKCS1-v1_5',
+    hash: options.hash ?? 'SHA-256',
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: options.bits ?? 2048,
+  };
   const keys = await crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']);
   const generated = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
@@ -45,7 +50,10 @@ let certificates: Promise<Record<string, string>> | undefined;
 function exampleCertificates(): Promise<Record<string, string>> {
   certificates ??= (async () => ({
     '{a valid certificate}': await certificate({}),
-    '{a certificate that expired on 2021-01-03}': await certificate({ notBefore: new Date('2019-01-03T00:00:00Z'), notAfter: new Date('2021-01-03T00:00:00Z') }),
+    '{a certificate that expired on 2021-01-03}': await certificate({
+      notBefore: new Date('2019-01-03T00:00:00Z'),
+      notAfter: new Date('2021-01-03T00:00:00Z'),
+    }),
     '{a certificate that expires in 10 days}': await certificate({ notAfter: new Date(EXAMPLE_NOW.getTime() + 10 * DAY) }),
     '{a certificate valid for another year}': await certificate({ notAfter: new Date(EXAMPLE_NOW.getTime() + 365 * DAY) }),
     '{an RSA 1024-bit certificate}': await certificate({ bits: 1024 }),
@@ -66,7 +74,8 @@ const BASE_LINES: Record<string, string> = {
   prolog: '',
   root: `<md:EntityDescriptor xmlns:md="${MD}" xmlns:ds="${DS}" entityID="https://sso.jumpcloud.com/saml2/keeper">`,
   IDPSSODescriptor: '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">',
-  KeyDescriptor: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+  KeyDescriptor:
+    '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
   SingleLogoutService: `<md:SingleLogoutService Binding="${BINDING}:HTTP-Redirect" Location="https://sso.jumpcloud.com/saml2/keeper/logout"/>`,
   NameIDFormat: '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>',
   SingleSignOnService: `<md:SingleSignOnService Binding="${BINDING}:HTTP-Redirect" Location="https://sso.jumpcloud.com/saml2/keeper"/>\n<md:SingleSignOnService Binding="${BINDING}:HTTP-POST" Location="https://sso.jumpcloud.com/saml2/keeper"/>`,
@@ -75,7 +84,10 @@ const BASE_LINES: Record<string, string> = {
 };
 
 /** The file's entity alone, for aggregates (`EntitiesDescriptor`) in examples. */
-const ENTITY = Object.entries(BASE_LINES).filter(([slot, line]) => slot !== 'declaration' && line !== '').map(([, line]) => line).join('\n');
+const ENTITY = Object.entries(BASE_LINES)
+  .filter(([slot, line]) => slot !== 'declaration' && line !== '')
+  .map(([, line]) => line)
+  .join('\n');
 
 /** Where a fragment goes, by what it starts with; undefined for a whole document. */
 function slotOf(example: string): string | undefined {
@@ -93,12 +105,18 @@ export async function exampleDocument(example: string): Promise<string> {
   const certificatesByName = await exampleCertificates();
   let text: string;
   if (example === '{an empty file}') text = '';
-  else if (example === '{a file larger than the limit}') text = `<md:EntityDescriptor xmlns:md="${MD}" entityID="https://sso.jumpcloud.com/saml2/keeper">${' '.repeat(EXAMPLE_MAX_BYTES)}</md:EntityDescriptor>`;
+  else if (example === '{a file larger than the limit}')
+    text = `<md:EntityDescriptor xmlns:md="${MD}" entityID="https://sso.jumpcloud.com/saml2/keeper">${' '.repeat(EXAMPLE_MAX_BYTES)}</md:EntityDescriptor>`;
   else if (example === '{the JumpCloud IdP metadata}') text = Object.values(BASE_LINES).filter(Boolean).join('\n');
-  else if (!slotOf(example)) text = example.replace('{the JumpCloud IdP entity}', ENTITY).replace('{another IdP entity}', ENTITY.replace('https://sso.jumpcloud.com/saml2/keeper"', 'https://idp.example.com/saml"'));
+  else if (!slotOf(example))
+    text = example
+      .replace('{the JumpCloud IdP entity}', ENTITY)
+      .replace('{another IdP entity}', ENTITY.replace('https://sso.jumpcloud.com/saml2/keeper"', 'https://idp.example.com/saml"'));
   else {
     const slot = slotOf(example)!;
-    text = Object.values({ ...BASE_LINES, [slot]: example.trim() }).filter(Boolean).join('\n');
+    text = Object.values({ ...BASE_LINES, [slot]: example.trim() })
+      .filter(Boolean)
+      .join('\n');
   }
   return text.replace(/\{(?:a|an) [^{}]*certificate[^{}]*\}/g, (name) => {
     const base64 = certificatesByName[name];
@@ -109,6 +127,12 @@ export async function exampleDocument(example: string): Promise<string> {
 
 /** The report the checker gives on an example of a rule, with the settings that rule's examples assume. */
 export async function exampleReport(ruleId: string, example: string): Promise<MetadataReport> {
-  const options: CheckOptions = { now: EXAMPLE_NOW, file: 'example.xml', maxBytes: EXAMPLE_MAX_BYTES, expect: EXPECT_SP.has(ruleId) ? 'sp' : 'idp', reader: EXAMPLE_READER };
+  const options: CheckOptions = {
+    now: EXAMPLE_NOW,
+    file: 'example.xml',
+    maxBytes: EXAMPLE_MAX_BYTES,
+    expect: EXPECT_SP.has(ruleId) ? 'sp' : 'idp',
+    reader: EXAMPLE_READER,
+  };
   return checkMetadata(new TextEncoder().encode(await exampleDocument(example)), options);
 }

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { importsOf, packageOf, sourceFiles, type Import } from '../support/imports';
 
 const ROOT = join(import.meta.dirname, '../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** Declared without an import: each is run as a command or read by a tool, for the reason given. */
 const TOOLS: Record<string, string> = {

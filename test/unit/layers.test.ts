@@ -14,7 +14,11 @@ function target(file: string, specifier: string): string {
 }
 
 function violations(folder: string, forbidden: (target: string) => boolean): string[] {
-  return sourceFiles(folder).flatMap((file) => importsOf(file).filter((entry) => !entry.typeOnly && forbidden(target(file, entry.specifier))).map((entry) => `${file} imports ${entry.specifier}`));
+  return sourceFiles(folder).flatMap((file) =>
+    importsOf(file)
+      .filter((entry) => !entry.typeOnly && forbidden(target(file, entry.specifier)))
+      .map((entry) => `${file} imports ${entry.specifier}`),
+  );
 }
 
 const isNode = (path: string) => path.startsWith('node:');
@@ -32,7 +36,13 @@ describe('layers', () => {
   it('the metadata and page engines reach their rules through their tables, never a rule module directly', () => {
     const engines = ['src/lib/saml/check-metadata.ts', 'src/lib/guide/validate-guide.ts', 'src/lib/links/check-links.ts'];
     const ruleModule = /^src\/lib\/(saml|guide)\/rules\//;
-    expect(engines.flatMap((file) => importsOf(file).filter((entry) => ruleModule.test(target(file, entry.specifier))).map((entry) => `${file} imports ${entry.specifier}`))).toEqual([]);
+    expect(
+      engines.flatMap((file) =>
+        importsOf(file)
+          .filter((entry) => ruleModule.test(target(file, entry.specifier)))
+          .map((entry) => `${file} imports ${entry.specifier}`),
+      ),
+    ).toEqual([]);
   });
 
   it('the folders show the layers: pure src/lib, Node adapters src/node, Astro adapters src/astro, browser code src/client, commands bin', () => {
@@ -44,10 +54,13 @@ describe('layers', () => {
   });
 
   it('src/node adapts src/lib to Node and knows nothing of Astro or the site', () => {
-    expect(violations('src/node', (path) => isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/')))).toEqual([]);
+    expect(
+      violations('src/node', (path) => isAstro(path) || (path.startsWith('src/') && !path.startsWith('src/lib/') && !path.startsWith('src/node/'))),
+    ).toEqual([]);
   });
 
   it('browser code (widgets and page scripts) never imports Node built-ins or the Node layer', () => {
-    for (const folder of ['src/client/widgets', 'src/client/elements']) expect(violations(folder, (path) => isNode(path) || path.startsWith('src/node/'))).toEqual([]);
+    for (const folder of ['src/client/widgets', 'src/client/elements'])
+      expect(violations(folder, (path) => isNode(path) || path.startsWith('src/node/'))).toEqual([]);
   });
 });

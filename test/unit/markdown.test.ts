@@ -26,14 +26,42 @@ describe('pageMarkdown', () => {
       '<Steps>\n<Step id="log-in" title="Log in">\n\nOpen the console.\n\n</Step>\n<Step id="save" title="Save">\n\nClick <Ui>Save</Ui>.\n\n</Step>\n</Steps>',
       '1. **[Log in](https://docs.example.com/latest/okta/#log-in)**\n\n   Open the console.\n\n2. **[Save](https://docs.example.com/latest/okta/#save)**\n\n   Click **Save**.',
     ],
-    ['a hint: a blockquote naming its type and title', '<Hint type="warning" title="Careful">\nMind the gap.\n</Hint>', '> **Warning: Careful**\n>\n> Mind the gap.'],
-    ['a figure: the image with its alt text and caption', '<Figure src="./images/console.svg" alt="The console" caption="Where to click." />', '![The console](https://docs.example.com/_astro/console.abc.svg "Where to click.")\n\n_Where to click._'],
+    [
+      'a hint: a blockquote naming its type and title',
+      '<Hint type="warning" title="Careful">\nMind the gap.\n</Hint>',
+      '> **Warning: Careful**\n>\n> Mind the gap.',
+    ],
+    [
+      'a figure: the image with its alt text and caption',
+      '<Figure src="./images/console.svg" alt="The console" caption="Where to click." />',
+      '![The console](https://docs.example.com/_astro/console.abc.svg "Where to click.")\n\n_Where to click._',
+    ],
     ['a value to copy: code', 'Set it to <Copy>Keeper Security Password Manager</Copy>.', 'Set it to `Keeper Security Password Manager`.'],
-    ['tabs: labelled sections one after another', '<Tabs syncKey="region">\n<Tab label="US">\n\nUS host.\n\n</Tab>\n<Tab label="EU">\n\nEU host.\n\n</Tab>\n</Tabs>', '**US**\n\nUS host.\n\n**EU**\n\nEU host.'],
-    ['links between pages: the site URL', 'See [the Login URL step](./jumpcloud.mdx#set-login-url) and [above](#log-in).', 'See [the Login URL step](https://docs.example.com/latest/jumpcloud/#set-login-url) and [above](https://docs.example.com/latest/okta/#log-in).'],
-    ['a Keeper URL to copy: its generic form, as code', 'Enter <Copy><KeeperUrl kind="loginUrl" /></Copy>.', 'Enter `https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>`.'],
-    ['a value in prose: its fallback or generic form', 'Type <Value name="enterpriseDomain" fallback="your Enterprise Domain" />, then <Value name="ssoId" />.', 'Type your Enterprise Domain, then \\<SSO ID>.'],
-    ['a values code block: the generic form, without the flag', '```text values\nSP Entity ID: {{spEntityId}}\nOther: {{unknown}}\n```', '```text\nSP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nOther: {{unknown}}\n```'],
+    [
+      'tabs: labelled sections one after another',
+      '<Tabs syncKey="region">\n<Tab label="US">\n\nUS host.\n\n</Tab>\n<Tab label="EU">\n\nEU host.\n\n</Tab>\n</Tabs>',
+      '**US**\n\nUS host.\n\n**EU**\n\nEU host.',
+    ],
+    [
+      'links between pages: the site URL',
+      'See [the Login URL step](./jumpcloud.mdx#set-login-url) and [above](#log-in).',
+      'See [the Login URL step](https://docs.example.com/latest/jumpcloud/#set-login-url) and [above](https://docs.example.com/latest/okta/#log-in).',
+    ],
+    [
+      'a Keeper URL to copy: its generic form, as code',
+      'Enter <Copy><KeeperUrl kind="loginUrl" /></Copy>.',
+      'Enter `https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>`.',
+    ],
+    [
+      'a value in prose: its fallback or generic form',
+      'Type <Value name="enterpriseDomain" fallback="your Enterprise Domain" />, then <Value name="ssoId" />.',
+      'Type your Enterprise Domain, then \\<SSO ID>.',
+    ],
+    [
+      'a values code block: the generic form, without the flag',
+      '```text values\nSP Entity ID: {{spEntityId}}\nOther: {{unknown}}\n```',
+      '```text\nSP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nOther: {{unknown}}\n```',
+    ],
     ['comments and expressions: left out', 'Before {/* a note for authors */} after.', 'Before  after.'],
   ])('%s', (_name, body, expected) => {
     expect(page(body)).toBe(`# Okta\n\n> Configure Okta.\n\n${expected}\n`);
@@ -58,10 +86,17 @@ describe('llms.txt', () => {
         { label: 'Overview', entries: [{ title: 'Start', markdownUrl: 'https://x/latest/start/index.md', description: 'Where to begin.' }] },
         { label: 'Identity providers', entries: [{ title: 'Okta [SAML]', markdownUrl: 'https://x/latest/okta/index.md', description: 'Okta.' }] },
       ]),
-    ).toBe('# Acme [docs]\n\n> Guides for Acme.\n\nVersion 2.\n\n## Overview\n\n- [Start](https://x/latest/start/index.md): Where to begin.\n\n## Identity providers\n\n- [Okta \\[SAML\\]](https://x/latest/okta/index.md): Okta.\n');
+    ).toBe(
+      '# Acme [docs]\n\n> Guides for Acme.\n\nVersion 2.\n\n## Overview\n\n- [Start](https://x/latest/start/index.md): Where to begin.\n\n## Identity providers\n\n- [Okta \\[SAML\\]](https://x/latest/okta/index.md): Okta.\n',
+    );
   });
 
   it('puts every page into llms-full.txt, each after the URL it comes from', () => {
-    expect(llmsFullTxt([{ markdownUrl: 'https://x/a/index.md', markdown: '# A\n' }, { markdownUrl: 'https://x/b/index.md', markdown: '# B\n' }])).toBe('<!-- https://x/a/index.md -->\n\n# A\n\n---\n\n<!-- https://x/b/index.md -->\n\n# B\n');
+    expect(
+      llmsFullTxt([
+        { markdownUrl: 'https://x/a/index.md', markdown: '# A\n' },
+        { markdownUrl: 'https://x/b/index.md', markdown: '# B\n' },
+      ]),
+    ).toBe('<!-- https://x/a/index.md -->\n\n# A\n\n---\n\n<!-- https://x/b/index.md -->\n\n# B\n');
   });
 });

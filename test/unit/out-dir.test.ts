@@ -28,9 +28,14 @@ describe('checkOutDir', () => {
     mkdirSync(join(project, 'content/latest'), { recursive: true });
     mkdirSync(join(project, 'public'));
     symlinkSync(join(project, 'content'), join(project, 'content-link'));
-    const keep = [{ path: 'content', name: 'the content folder' }, { path: 'public', name: 'the public folder' }];
+    const keep = [
+      { path: 'content', name: 'the content folder' },
+      { path: 'public', name: 'the public folder' },
+    ];
     const refused = (outDir: string) => () => checkOutDir(project, outDir, { keep });
-    expect(refused('content')).toThrow(`STEPDOCS_OUT_DIR ${join(project, 'content')} is or holds the content folder (${join(project, 'content')}), which the build would delete`);
+    expect(refused('content')).toThrow(
+      `STEPDOCS_OUT_DIR ${join(project, 'content')} is or holds the content folder (${join(project, 'content')}), which the build would delete`,
+    );
     expect(refused('content-link')).toThrow('is or holds the content folder');
     expect(refused('.')).toThrow(`is or holds the project (${project})`);
     expect(refused('..')).toThrow('is or holds the project');

@@ -41,18 +41,29 @@ async function presetFindings(contentDir: string): Promise<string[]> {
       lines.push(`${relative(ROOT, path)}:${line}:${column} error mdx/parse-error`);
       continue;
     }
-    for (const message of vfile.messages) lines.push(`${relative(ROOT, path)}:${message.line}:${message.column} ${message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'} ${message.ruleId}`);
+    for (const message of vfile.messages)
+      lines.push(
+        `${relative(ROOT, path)}:${message.line}:${message.column} ${message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'} ${message.ruleId}`,
+      );
   }
   return lines.sort();
 }
 
 function checkFindings(contentDir: string): string[] {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/check-links.ts'), '--format', 'json'], {
+    cwd: ROOT,
+    env: cleanEnv({ STEPDOCS_CONTENT_DIR: contentDir }),
+    encoding: 'utf8',
+  });
   const findings = JSON.parse(result.stdout).findings as Array<{ file: string; place?: { line: number; column: number }; severity: string; ruleId: string }>;
-  return findings.filter((finding) => finding.file.endsWith('.mdx')).map((finding) => `${finding.file}:${finding.place?.line}:${finding.place?.column} ${finding.severity} ${finding.ruleId}`).sort();
+  return findings
+    .filter((finding) => finding.file.endsWith('.mdx'))
+    .map((finding) => `${finding.file}:${finding.place?.line}:${finding.place?.column} ${finding.severity} ${finding.ruleId}`)
+    .sort();
 }
 
-const GUIDE = '---\ntitle: Planted\ndescription: A guide planting every structure rule.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n';
+const GUIDE =
+  '---\ntitle: Planted\ndescription: A guide planting every structure rule.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-01-01\nsection: Tests\n---\n\n';
 
 describe('the remark preset', () => {
   it('gives the findings npm run check gives on the link fixture', async () => {
@@ -62,16 +73,37 @@ describe('the remark preset', () => {
     expect(preset).toEqual(checkFindings(dir));
   });
 
-  it('gives the findings npm run check gives on a fixture of every guide rule, structure checked on remark\'s tree', async () => {
+  it("gives the findings npm run check gives on a fixture of every guide rule, structure checked on remark's tree", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-remark-'));
     cpSync(join(ROOT, 'test/fixtures/site'), dir, { recursive: true });
     writeFileSync(
       join(dir, 'latest/planted.mdx'),
       `${GUIDE}<Step id="alone" title="Alone">\nx\n</Step>\n\n<Steps>\nloose text\n</Steps>\n\n<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a">\ny\n</Step>\n<Step id="Bad Id" title="B">\n</Step>\n<Step title="C">\nz\n</Step>\n</Steps>\n\n<Hint type="tip">x</Hint>\n\n<Tab label="x">y</Tab>\n\n<Tabs>\n<Tab>no label</Tab>\ntext\n</Tabs>\n\n<Figure src="./images/nope.png" />\n\n<Copy></Copy>\n\n<Widget />\n\n[js](javascript:alert(1))\n`,
     );
-    writeFileSync(join(dir, 'latest/frontmatter.mdx'), '---\ntitle: F\nkind: pgae\ndescription: A page with a kind that does not exist.\nsection: Tests\n---\n\nText.\n');
+    writeFileSync(
+      join(dir, 'latest/frontmatter.mdx'),
+      '---\ntitle: F\nkind: pgae\ndescription: A page with a kind that does not exist.\nsection: Tests\n---\n\nText.\n',
+    );
     const preset = await presetFindings(dir);
-    expect(preset.map((line) => line.split(' ').at(-1)).filter((id) => id !== 'images/missing-file')).toEqual(expect.arrayContaining(['steps/step-outside-steps', 'steps/unexpected-child', 'steps/duplicate-id', 'steps/missing-title', 'steps/invalid-id', 'steps/missing-id', 'hint/invalid-type', 'tabs/tab-outside-tabs', 'tabs/missing-label', 'tabs/unexpected-child', 'copy/empty', 'mdx/unknown-component', 'links/unsupported-scheme', 'frontmatter/invalid-field', 'images/missing-alt']));
+    expect(preset.map((line) => line.split(' ').at(-1)).filter((id) => id !== 'images/missing-file')).toEqual(
+      expect.arrayContaining([
+        'steps/step-outside-steps',
+        'steps/unexpected-child',
+        'steps/duplicate-id',
+        'steps/missing-title',
+        'steps/invalid-id',
+        'steps/missing-id',
+        'hint/invalid-type',
+        'tabs/tab-outside-tabs',
+        'tabs/missing-label',
+        'tabs/unexpected-child',
+        'copy/empty',
+        'mdx/unknown-component',
+        'links/unsupported-scheme',
+        'frontmatter/invalid-field',
+        'images/missing-alt',
+      ]),
+    );
     expect(preset).toEqual(checkFindings(dir));
   });
 
@@ -79,7 +111,11 @@ describe('the remark preset', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdocs-remark-cli-'));
     cpSync(join(ROOT, 'test/fixtures/site'), dir, { recursive: true });
     writeFileSync(join(dir, 'latest/planted.mdx'), `${GUIDE}<Steps>\n<Step id="a" title="A">\nx\n</Step>\n<Step id="a" title="B">\ny\n</Step>\n</Steps>\n`);
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/remark'), [join(dir, 'latest'), '--rc-path', join(ROOT, '.remarkrc.mjs'), '--ext', 'mdx', '--quiet', '--frail', '--no-color'], { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' });
+    const result = spawnSync(
+      join(ROOT, 'node_modules/.bin/remark'),
+      [join(dir, 'latest'), '--rc-path', join(ROOT, '.remarkrc.mjs'), '--ext', 'mdx', '--quiet', '--frail', '--no-color'],
+      { cwd: ROOT, env: cleanEnv({ STEPDOCS_CONTENT_DIR: dir }), encoding: 'utf8' },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/14:7\S*\s+error\s+Step id "a" is used twice \(first at line 11\)\s+steps\/duplicate-id\s+stepdocs/);
   });

@@ -117,25 +117,45 @@ describe('site config', () => {
   });
 
   it('reads the configuration file, with the environment overriding it', () => {
-    const file = { title: 'Acme docs', base: 'docs', identityProviders: ['Duo', 'Rippling'], repository: { url: 'https://github.com/acme/docs' }, redirects: { 'old/x/': 'latest/x/' } };
-    expect(resolveSiteConfig({ file })).toMatchObject({ title: 'Acme docs', base: '/docs/', identityProviders: ['Duo', 'Rippling'], editUrl: 'https://github.com/acme/docs/edit/main/content/', redirects: { 'old/x/': 'latest/x/' } });
+    const file = {
+      title: 'Acme docs',
+      base: 'docs',
+      identityProviders: ['Duo', 'Rippling'],
+      repository: { url: 'https://github.com/acme/docs' },
+      redirects: { 'old/x/': 'latest/x/' },
+    };
+    expect(resolveSiteConfig({ file })).toMatchObject({
+      title: 'Acme docs',
+      base: '/docs/',
+      identityProviders: ['Duo', 'Rippling'],
+      editUrl: 'https://github.com/acme/docs/edit/main/content/',
+      redirects: { 'old/x/': 'latest/x/' },
+    });
     expect(resolveSiteConfig({ file, env: { STEPDOCS_TITLE: 'CI title', STEPDOCS_EDIT_URL: '' } })).toMatchObject({ title: 'CI title', editUrl: '' });
   });
 
   it('names the file and the field of a configuration error', () => {
-    expect(() => resolveSiteConfig({ file: { identityProviders: ['Okta', 3] } })).toThrow('stepdocs.config.json: `identityProviders.1`: Invalid input: expected string, received number');
+    expect(() => resolveSiteConfig({ file: { identityProviders: ['Okta', 3] } })).toThrow(
+      'stepdocs.config.json: `identityProviders.1`: Invalid input: expected string, received number',
+    );
     expect(() => resolveSiteConfig({ file: { tilte: 'x' } })).toThrow('stepdocs.config.json: `(top level)`: unknown field `tilte`; expected one of');
-    expect(() => resolveSiteConfig({ file: { repository: { url: 'http://github.com/a/b' } } })).toThrow('stepdocs.config.json: `repository.url`: expected the https URL of the repository');
+    expect(() => resolveSiteConfig({ file: { repository: { url: 'http://github.com/a/b' } } })).toThrow(
+      'stepdocs.config.json: `repository.url`: expected the https URL of the repository',
+    );
     expect(() => resolveSiteConfig({ file: { site: 'docs.example.com' } })).toThrow('stepdocs.config.json: `site`: `docs.example.com` is not an absolute URL');
   });
 
   it('derives "Edit this page" links from a repository on GitHub or GitLab, and from the git remote', () => {
-    expect(editPrefix({ url: 'https://gitlab.com/acme/docs.git', branch: 'trunk', contentPath: 'site/content' })).toBe('https://gitlab.com/acme/docs/-/edit/trunk/site/content/');
+    expect(editPrefix({ url: 'https://gitlab.com/acme/docs.git', branch: 'trunk', contentPath: 'site/content' })).toBe(
+      'https://gitlab.com/acme/docs/-/edit/trunk/site/content/',
+    );
     expect(editPrefix({ url: 'https://git.example.com/acme/docs', branch: 'main', contentPath: 'content' })).toBe('');
     expect(webUrl('git@github.com:acme/docs.git')).toBe('https://github.com/acme/docs');
     expect(webUrl('https://github.com/acme/docs.git')).toBe('https://github.com/acme/docs');
     expect(webUrl('ssh://git@example.com/acme/docs.git')).toBeUndefined();
-    expect(resolveSiteConfig({ gitRemote: { url: 'https://github.com/acme/docs', branch: 'main', contentPath: 'content' } }).editUrl).toBe('https://github.com/acme/docs/edit/main/content/');
+    expect(resolveSiteConfig({ gitRemote: { url: 'https://github.com/acme/docs', branch: 'main', contentPath: 'content' } }).editUrl).toBe(
+      'https://github.com/acme/docs/edit/main/content/',
+    );
   });
 
   it('rejects a site that is not an http(s) URL', () => {
@@ -176,7 +196,11 @@ describe('versionNavigation with folders', () => {
 
   it('gives the trail of section and folder pages above a page', () => {
     const trail = trailOf(sections, 'latest/devices/automator/azure/app-gateway');
-    expect([trail?.section.label, ...(trail?.ancestors.map((link) => link.path) ?? [])]).toEqual(['Device approvals', 'latest/devices/automator/', 'latest/devices/automator/azure/']);
+    expect([trail?.section.label, ...(trail?.ancestors.map((link) => link.path) ?? [])]).toEqual([
+      'Device approvals',
+      'latest/devices/automator/',
+      'latest/devices/automator/azure/',
+    ]);
   });
 
   it('slugs section anchors as headings are slugged', () => {
@@ -194,7 +218,9 @@ describe('closest', () => {
 
 describe('editLink', () => {
   it('appends the guide path in the content folder, wherever that folder is', () => {
-    expect(editLink('https://github.com/acme/docs/edit/main/content/', 'latest/okta', 'content/latest/okta.mdx')).toBe('https://github.com/acme/docs/edit/main/content/latest/okta.mdx');
+    expect(editLink('https://github.com/acme/docs/edit/main/content/', 'latest/okta', 'content/latest/okta.mdx')).toBe(
+      'https://github.com/acme/docs/edit/main/content/latest/okta.mdx',
+    );
     // A content folder outside the project (its own repository): the link still ends with its own path.
     expect(editLink('https://git.example/guides/edit/main/', '1.0/entra', '../guides/1.0/entra.md')).toBe('https://git.example/guides/edit/main/1.0/entra.md');
   });

@@ -4,11 +4,14 @@ import { searchableHtml } from '../../src/astro/integrations/searchable-html';
 const encoder = new TextEncoder();
 
 const page = (body: string) =>
-  encoder.encode(`<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Okta | Docs</title><script>let a = '<article>';</script></head><body><nav><a href="/">Home</a></nav><main>${body}</main><aside>On this page</aside></body></html>`);
+  encoder.encode(
+    `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Okta | Docs</title><script>let a = '<article>';</script></head><body><nav><a href="/">Home</a></nav><main>${body}</main><aside>On this page</aside></body></html>`,
+  );
 
 describe('searchableHtml', () => {
   it('keeps the language, the title and the search body, nested elements of the same name included', () => {
-    const body = '<article class="guide" data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><article><p>Inner</p></article><p>After</p></article>';
+    const body =
+      '<article class="guide" data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><article><p>Inner</p></article><p>After</p></article>';
     expect(searchableHtml(page(body))).toBe(`<!doctype html><html lang="de"><head><title>Okta | Docs</title></head><body>${body}</body></html>`);
   });
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { fragmentFileLimit, searchableFirst, searchIndex } from '../../src/astro/integrations/search-index';
 import { indexBuiltFolder } from '../support/index-folder';
 
-const GUIDE = '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';
+const GUIDE =
+  '<!DOCTYPE html><html lang="en"><head><title>Okta | Docs</title></head><body><nav><a href="/">Home</a> sidebar words</nav><article data-pagefind-body data-pagefind-filter="version:latest"><h1>Okta</h1><p>Upload the federation metadata.</p></article></body></html>';
 const HOME = '<!DOCTYPE html><html lang="en"><head><title>Docs</title></head><body><h1>Guides</h1></body></html>';
 
 type Hooks = Required<AstroIntegration['hooks']>;
@@ -32,9 +33,17 @@ interface BuildOptions {
   pairFragmentsAbove?: number;
 }
 
-async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text', { base = '/', beforeTeardown, unindexedPaths, readOrder, pairFragmentsAbove }: BuildOptions = {}): Promise<{ outDir: string; urls: string[]; order: string[] }> {
+async function build(
+  pages: Record<string, string>,
+  read: 'arrayBuffer' | 'text',
+  { base = '/', beforeTeardown, unindexedPaths, readOrder, pairFragmentsAbove }: BuildOptions = {},
+): Promise<{ outDir: string; urls: string[]; order: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), 'stepdocs-search-'));
-  const integration = searchIndex({ searchableRoutes: [GUIDE_ROUTE], ...(unindexedPaths ? { unindexedPaths } : {}), ...(pairFragmentsAbove === undefined ? {} : { pairFragmentsAbove }) });
+  const integration = searchIndex({
+    searchableRoutes: [GUIDE_ROUTE],
+    ...(unindexedPaths ? { unindexedPaths } : {}),
+    ...(pairFragmentsAbove === undefined ? {} : { pairFragmentsAbove }),
+  });
   const hooks = integration.hooks as Hooks;
   await hooks['astro:config:done']({ config: { base, outDir: pathToFileURL(`${outDir}/`) } } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   let wrap: ((prerenderer: AstroPrerenderer) => AstroPrerenderer) | undefined;
@@ -64,7 +73,9 @@ async function build(pages: Record<string, string>, read: 'arrayBuffer' | 'text'
   }
   await beforeTeardown?.(outDir);
   await prerenderer.teardown?.();
-  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<
+    Hooks['astro:build:done']
+  >[0]);
   return { outDir, urls: fragmentUrls(outDir), order };
 }
 
@@ -176,7 +187,9 @@ describe('search index', () => {
       writeFileSync(join(outDir, 'index.html'), HOME);
       await indexBuiltFolder(outDir, { pairFragmentsAbove });
       expect(fragmentUrls(outDir)).toEqual(['/latest/entra/', '/latest/okta/', '/latest/ping/']);
-      return fragmentFiles(outDir).map((file) => file.urls.length).sort();
+      return fragmentFiles(outDir)
+        .map((file) => file.urls.length)
+        .sort();
     };
     // The home page has no search body and does not count: with it, four pages would be above three.
     await expect(indexFolder(3)).resolves.toEqual([1, 1, 1]);
@@ -205,17 +218,30 @@ describe('searchableFirst', () => {
   const onGuideRoute = (component: string) => component === GUIDE_ROUTE;
 
   it('moves the searchable routes first, keeping both groups in order, and counts their pages', () => {
-    const all = [path('/404', 'src/pages/404.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/', 'src/pages/[version]/index.astro'), path('/latest/b/', GUIDE_ROUTE)];
+    const all = [
+      path('/404', 'src/pages/404.astro'),
+      path('/latest/a/', GUIDE_ROUTE),
+      path('/latest/', 'src/pages/[version]/index.astro'),
+      path('/latest/b/', GUIDE_ROUTE),
+    ];
     expect(searchableFirst(all, onGuideRoute)).toEqual({ paths: [all[1], all[3], all[0], all[2]], searchable: 2 });
   });
 
   it('leaves behind, uncounted, the paths it is told carry no search body', () => {
     const all = [path('/latest/a/', GUIDE_ROUTE), path('/2.0/a/', GUIDE_ROUTE), path('/2.0/', 'src/pages/[version]/index.astro')];
-    expect(searchableFirst(all, (component, pathname) => onGuideRoute(component) && !pathname.startsWith('/latest/'))).toEqual({ paths: [all[1], all[0], all[2]], searchable: 1 });
+    expect(searchableFirst(all, (component, pathname) => onGuideRoute(component) && !pathname.startsWith('/latest/'))).toEqual({
+      paths: [all[1], all[0], all[2]],
+      searchable: 1,
+    });
   });
 
   it('leaves a searchable path behind a path of another route that Astro renders for the same page', () => {
-    const all = [path('/latest/a', 'src/pages/latest/a.astro'), path('/latest/a/', GUIDE_ROUTE), path('/latest/b/', GUIDE_ROUTE), path('/latest/b', GUIDE_ROUTE)];
+    const all = [
+      path('/latest/a', 'src/pages/latest/a.astro'),
+      path('/latest/a/', GUIDE_ROUTE),
+      path('/latest/b/', GUIDE_ROUTE),
+      path('/latest/b', GUIDE_ROUTE),
+    ];
     expect(searchableFirst(all, onGuideRoute)).toEqual({ paths: [all[2], all[3], all[0], all[1]], searchable: 1 });
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { formatHeadersFile, headersFor, parseHeadersFile, securityHeaderRules } from '../../src/lib/security-headers';
 import { resolveSiteConfig } from '../../src/lib/site-config';
 
-const rules = securityHeaderRules({ base: '/docs/', scriptHashes: ['sha256-abc='], embedFrameAncestors: ['https://admin.example.com'], framedPaths: ['latest/', 'rules/', '404.html'], widgetsVersion: '0123456789ab' });
+const rules = securityHeaderRules({
+  base: '/docs/',
+  scriptHashes: ['sha256-abc='],
+  embedFrameAncestors: ['https://admin.example.com'],
+  framedPaths: ['latest/', 'rules/', '404.html'],
+  widgetsVersion: '0123456789ab',
+});
 
 describe('security headers', () => {
   it('gives site pages a strict resource policy and framing by the site only', () => {
@@ -21,7 +27,10 @@ describe('security headers', () => {
     const headers = headersFor('/docs/embed/login-url/', rules);
     expect(headers.get('Content-Security-Policy')).toMatch(/, frame-ancestors https:\/\/admin\.example\.com$/);
     expect(headers.has('X-Frame-Options')).toBe(false);
-    expect(securityHeaderRules({ base: '/', scriptHashes: [], embedFrameAncestors: ['*'], framedPaths: [] }).at(-1)).toEqual({ path: '/widgets/*', headers: [['Access-Control-Allow-Origin', '*']] });
+    expect(securityHeaderRules({ base: '/', scriptHashes: [], embedFrameAncestors: ['*'], framedPaths: [] }).at(-1)).toEqual({
+      path: '/widgets/*',
+      headers: [['Access-Control-Allow-Origin', '*']],
+    });
   });
 
   it('serves widget modules to other origins, the versioned folder as immutable', () => {
@@ -37,7 +46,12 @@ describe('security headers', () => {
 
   it('takes frame-ancestors origins from the configuration, refusing anything but origins and *', () => {
     expect(resolveSiteConfig({ file: {} }).embedFrameAncestors).toEqual(['*']);
-    expect(resolveSiteConfig({ file: { embed: { frameAncestors: ['https://admin.example.com', 'https://*.example.org'] } } }).embedFrameAncestors).toEqual(['https://admin.example.com', 'https://*.example.org']);
-    expect(() => resolveSiteConfig({ file: { embed: { frameAncestors: ["'self'; script-src *"] } } })).toThrow('stepdocs.config.json: `embed.frameAncestors.0`: expected `*` or an origin such as `https://admin.example.com`');
+    expect(resolveSiteConfig({ file: { embed: { frameAncestors: ['https://admin.example.com', 'https://*.example.org'] } } }).embedFrameAncestors).toEqual([
+      'https://admin.example.com',
+      'https://*.example.org',
+    ]);
+    expect(() => resolveSiteConfig({ file: { embed: { frameAncestors: ["'self'; script-src *"] } } })).toThrow(
+      'stepdocs.config.json: `embed.frameAncestors.0`: expected `*` or an origin such as `https://admin.example.com`',
+    );
   });
 });

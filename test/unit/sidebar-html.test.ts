@@ -4,7 +4,13 @@ import { escapeHtml } from '../../src/lib/escape-html';
 import { sidebarSectionsHtml } from '../../src/lib/sidebar-html';
 
 const sections: NavSection[] = [
-  { label: 'Identity providers', links: [{ id: 'latest/jumpcloud', title: 'JumpCloud', path: 'latest/jumpcloud/' }, { id: 'latest/okta', title: 'Okta & <friends>', path: 'latest/okta/' }] },
+  {
+    label: 'Identity providers',
+    links: [
+      { id: 'latest/jumpcloud', title: 'JumpCloud', path: 'latest/jumpcloud/' },
+      { id: 'latest/okta', title: 'Okta & <friends>', path: 'latest/okta/' },
+    ],
+  },
   { label: 'Admin "tools"', links: [{ id: 'latest/audit', title: 'Audit', path: 'latest/audit/' }] },
 ];
 const href = (path: string) => `/docs/${path}`;
@@ -44,7 +50,12 @@ describe('nested pages', () => {
     {
       label: 'Identity providers',
       links: [
-        { id: 'latest/identity-providers/google/index', title: 'Google Workspace', path: 'latest/identity-providers/google/', children: [{ id: 'latest/identity-providers/google/scim', title: 'SCIM', path: 'latest/identity-providers/google/scim/' }] },
+        {
+          id: 'latest/identity-providers/google/index',
+          title: 'Google Workspace',
+          path: 'latest/identity-providers/google/',
+          children: [{ id: 'latest/identity-providers/google/scim', title: 'SCIM', path: 'latest/identity-providers/google/scim/' }],
+        },
         { id: 'latest/identity-providers/okta', title: 'Okta', path: 'latest/identity-providers/okta/' },
       ],
     },

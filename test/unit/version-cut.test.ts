@@ -28,7 +28,10 @@ describe('version:cut', () => {
       '1.0/linking.mdx:10 /latest/second-guide/ → /1.0/second-guide/',
     ]);
     expect(readFileSync(join(dir, '1.0/linking.mdx'), 'utf8')).toBe(
-      readFileSync(join(dir, 'latest/linking.mdx'), 'utf8').replace('(/latest/first-guide/#first)', '(/1.0/first-guide/#first)').replace('(/latest/)', '(/1.0/)').replace('href="/latest/second-guide/"', 'href="/1.0/second-guide/"'),
+      readFileSync(join(dir, 'latest/linking.mdx'), 'utf8')
+        .replace('(/latest/first-guide/#first)', '(/1.0/first-guide/#first)')
+        .replace('(/latest/)', '(/1.0/)')
+        .replace('href="/latest/second-guide/"', 'href="/1.0/second-guide/"'),
     );
     expect(readFileSync(join(dir, '1.0/images/console.png'))).toEqual(readFileSync(join(dir, 'latest/images/console.png')));
     expect(JSON.parse(readFileSync(join(dir, 'versions.json'), 'utf8'))).toEqual([
@@ -75,22 +78,30 @@ describe('version:cut', () => {
 
   it('rewrites links under a base path too, and nothing else', () => {
     const text = 'A [link](/docs/latest/x/) and [other](/docs/latestnews/) and `"/latest/x/"` in code.\n';
-    expect(rewriteLinks(text, '1.0/a.mdx', 'latest', '1.0', '/docs/').text).toBe('A [link](/docs/1.0/x/) and [other](/docs/latestnews/) and `"/latest/x/"` in code.\n');
+    expect(rewriteLinks(text, '1.0/a.mdx', 'latest', '1.0', '/docs/').text).toBe(
+      'A [link](/docs/1.0/x/) and [other](/docs/latestnews/) and `"/latest/x/"` in code.\n',
+    );
   });
 });
 
-describe('version:cut rewrites at the parser\'s positions', () => {
+describe("version:cut rewrites at the parser's positions", () => {
   it('rewrites escaped URLs (`\\_`, `&amp;`) in place, not the same text in a later code block', () => {
     const text = 'See [a](/latest/foo\\_bar/) and [b](/latest/x/?a=1&amp;b=2).\n\n```\n/latest/foo\\_bar/ and /latest/x/?a=1&amp;b=2\n```\n';
     const result = rewriteLinks(text, '1.0/a.mdx', 'latest', '1.0', '/');
     expect(result.text).toBe('See [a](/1.0/foo\\_bar/) and [b](/1.0/x/?a=1&amp;b=2).\n\n```\n/latest/foo\\_bar/ and /latest/x/?a=1&amp;b=2\n```\n');
-    expect(result.rewrites.map((rewrite) => [rewrite.from, rewrite.to])).toEqual([['/latest/foo_bar/', '/1.0/foo_bar/'], ['/latest/x/?a=1&b=2', '/1.0/x/?a=1&b=2']]);
+    expect(result.rewrites.map((rewrite) => [rewrite.from, rewrite.to])).toEqual([
+      ['/latest/foo_bar/', '/1.0/foo_bar/'],
+      ['/latest/x/?a=1&b=2', '/1.0/x/?a=1&b=2'],
+    ]);
   });
 
   it('rewrites a URL whose link text, title or earlier text repeats it, and JSX attributes, definitions, frontmatter images', () => {
-    const text = '---\ntitle: T\nimage: /latest/cover.png\n---\n\n[/latest/x/](/latest/x/ "/latest/x/") <a href="/latest/y/&amp;">y</a>\n\n[ref]: </latest/z z/>\n';
+    const text =
+      '---\ntitle: T\nimage: /latest/cover.png\n---\n\n[/latest/x/](/latest/x/ "/latest/x/") <a href="/latest/y/&amp;">y</a>\n\n[ref]: </latest/z z/>\n';
     const result = rewriteLinks(text, '1.0/a.mdx', 'latest', '1.0', '/');
-    expect(result.text).toBe('---\ntitle: T\nimage: /1.0/cover.png\n---\n\n[/latest/x/](/1.0/x/ "/latest/x/") <a href="/1.0/y/&amp;">y</a>\n\n[ref]: </1.0/z z/>\n');
+    expect(result.text).toBe(
+      '---\ntitle: T\nimage: /1.0/cover.png\n---\n\n[/latest/x/](/1.0/x/ "/latest/x/") <a href="/1.0/y/&amp;">y</a>\n\n[ref]: </1.0/z z/>\n',
+    );
     expect(result.skipped).toEqual([]);
   });
 
@@ -104,7 +115,9 @@ describe('version:cut under concurrent and interrupted use', () => {
   it('refuses a second cut while another process holds the content lock, naming it; takes over a stale lock', () => {
     const dir = contentCopy();
     writeFileSync(join(dir, '.stepdocs.lock'), JSON.stringify({ pid: process.pid, command: 'version:cut 0.9' }));
-    expect(() => cutVersion({ contentDir: dir, id: '1.0' })).toThrow(`another command is changing this content folder (version:cut 0.9, process ${process.pid}); wait for it to finish`);
+    expect(() => cutVersion({ contentDir: dir, id: '1.0' })).toThrow(
+      `another command is changing this content folder (version:cut 0.9, process ${process.pid}); wait for it to finish`,
+    );
     expect(JSON.parse(readFileSync(join(dir, 'versions.json'), 'utf8')).map((version: { id: string }) => version.id)).not.toContain('1.0');
     // A holder that no longer runs: pid 2**22 + 1 is above Linux's pid_max default.
     writeFileSync(join(dir, '.stepdocs.lock'), JSON.stringify({ pid: 4194305, command: 'version:cut 0.9' }));
@@ -122,14 +135,17 @@ try { cutVersion({ contentDir: ${JSON.stringify(dir)}, id: process.argv[2] }); c
     const run = (id: string) => new Promise<string>((done) => execFile(process.execPath, [file, id], (_error, stdout) => done(stdout.trim())));
     const [first, second] = await Promise.all([run('1.0'), run('2.0')]);
     const listed = JSON.parse(readFileSync(join(dir, 'versions.json'), 'utf8')).map((version: { id: string }) => version.id);
-    for (const [id, outcome] of [['1.0', first], ['2.0', second]] as const) {
+    for (const [id, outcome] of [
+      ['1.0', first],
+      ['2.0', second],
+    ] as const) {
       if (outcome === 'cut') expect(listed).toContain(id);
       else expect(outcome).toMatch(/^refused: another command is changing this content folder|^refused: another command took the lock/);
       expect(existsSync(join(dir, id))).toBe(outcome === 'cut');
     }
   });
 
-  it('removes the copy a killed cut left, and the checker\'s file list skips such dot-folders meanwhile', () => {
+  it("removes the copy a killed cut left, and the checker's file list skips such dot-folders meanwhile", () => {
     const dir = contentCopy();
     mkdirSync(join(dir, '.cut-0.5-99999/sub'), { recursive: true });
     writeFileSync(join(dir, '.cut-0.5-99999/sub/page.mdx'), '# left over\n');

@@ -31,18 +31,36 @@ describe('version switcher mapping', () => {
 
 describe('the version list', () => {
   it('accepts a valid list and keeps optional release dates', () => {
-    expect(parseVersions([{ id: 'latest', label: 'Latest', status: 'current' }, { id: '1.0', label: '1.0', status: 'supported', released: '2026-11-28' }])).toEqual([
+    expect(
+      parseVersions([
+        { id: 'latest', label: 'Latest', status: 'current' },
+        { id: '1.0', label: '1.0', status: 'supported', released: '2026-11-28' },
+      ]),
+    ).toEqual([
       { id: 'latest', label: 'Latest', status: 'current' },
       { id: '1.0', label: '1.0', status: 'supported', released: '2026-11-28' },
     ]);
   });
 
   it('keeps `latest` for the current version, the stable alias of the current guides', () => {
-    expect(() => parseVersions([{ id: '2.0', label: '2.0', status: 'current' }, { id: 'latest', label: 'Old', status: 'supported' }])).toThrow('expected `latest` to be the current version');
+    expect(() =>
+      parseVersions([
+        { id: '2.0', label: '2.0', status: 'current' },
+        { id: 'latest', label: 'Old', status: 'supported' },
+      ]),
+    ).toThrow('expected `latest` to be the current version');
   });
 
   it('names the file and the field of every problem', () => {
-    expect(() => parseVersions([{ id: 'Bad Id', label: '', status: 'current' }, { id: 'x', label: 'X', status: 'current' }], 'content/versions.json')).toThrow(
+    expect(() =>
+      parseVersions(
+        [
+          { id: 'Bad Id', label: '', status: 'current' },
+          { id: 'x', label: 'X', status: 'current' },
+        ],
+        'content/versions.json',
+      ),
+    ).toThrow(
       'content/versions.json is not a valid version list:\n  0.id: expected lowercase letters, digits, `.`, `_` or `-` (at most 32), e.g. `2025.1`\n  0.label: expected a label shown in the version switcher\n  (list): expected exactly one version with status `current`',
     );
   });
@@ -60,7 +78,12 @@ describe('version switcher across a move', () => {
       ['latest/identity-providers/jumpcloud/', 'same'],
       ['1.0/jumpcloud/', 'same'],
     ]);
-    expect(switchTargets('identity-providers/jumpcloud', [latest, old], pages, { formerSlugs: ['jumpcloud'], movedByVersion }).map(({ path, match }) => [path, match])).toEqual([
+    expect(
+      switchTargets('identity-providers/jumpcloud', [latest, old], pages, { formerSlugs: ['jumpcloud'], movedByVersion }).map(({ path, match }) => [
+        path,
+        match,
+      ]),
+    ).toEqual([
       ['latest/identity-providers/jumpcloud/', 'same'],
       ['1.0/jumpcloud/', 'same'],
     ]);

@@ -24,14 +24,20 @@ async function buildWidgets(sources: Record<string, string>): Promise<string> {
   await hooks['astro:config:setup']({ config, command: 'build', updateConfig: () => config } as unknown as Parameters<Hooks['astro:config:setup']>[0]);
   await hooks['astro:config:done']({ config } as unknown as Parameters<Hooks['astro:config:done']>[0]);
   const outDir = join(root, 'dist');
-  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<Hooks['astro:build:done']>[0]);
+  await hooks['astro:build:done']({ dir: pathToFileURL(`${outDir}/`), pages: [], assets: new Map(), logger } as unknown as Parameters<
+    Hooks['astro:build:done']
+  >[0]);
   return outDir;
 }
 
 describe('widget bundles', () => {
   it('writes one self-contained module per widget, also at the v1 and immutable paths, with integrity values', async () => {
     const outDir = await buildWidgets({});
-    const manifest = JSON.parse(readFileSync(join(outDir, 'widgets/manifest.json'), 'utf8')) as { version: string; major: string; modules: Record<string, { stable: string; immutable: string; integrity: string }> };
+    const manifest = JSON.parse(readFileSync(join(outDir, 'widgets/manifest.json'), 'utf8')) as {
+      version: string;
+      major: string;
+      modules: Record<string, { stable: string; immutable: string; integrity: string }>;
+    };
     expect(manifest.major).toBe('v1');
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     for (const name of Object.keys(WIDGET_BUNDLES)) {
@@ -39,7 +45,11 @@ describe('widget bundles', () => {
       expect(bytes.toString('utf8')).toContain(name);
       expect(readFileSync(join(outDir, `widgets/v1/${name}.js`))).toEqual(bytes);
       expect(readFileSync(join(outDir, `widgets/${manifest.version}/${name}.js`))).toEqual(bytes);
-      expect(manifest.modules[name]).toEqual({ stable: `/widgets/v1/${name}.js`, immutable: `/widgets/${manifest.version}/${name}.js`, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` });
+      expect(manifest.modules[name]).toEqual({
+        stable: `/widgets/v1/${name}.js`,
+        immutable: `/widgets/${manifest.version}/${name}.js`,
+        integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+      });
       expect(logged.some((line) => line.startsWith(`widgets/${name}.js`))).toBe(true);
     }
   });

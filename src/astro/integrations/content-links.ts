@@ -21,7 +21,10 @@ export function contentLinksPlugin(options: { contentDir: string; base: string; 
         if (typeof href !== 'string' || !isContentFileLink(href) || !ctx.fileURL) return;
         const file = fileURLToPath(ctx.fileURL);
         if (!file.startsWith(contentRoot + sep)) return;
-        const id = relative(contentRoot, file).split(sep).join('/').replace(/\.mdx?$/, '');
+        const id = relative(contentRoot, file)
+          .split(sep)
+          .join('/')
+          .replace(/\.mdx?$/, '');
         const route = routeOfFileLink(id, href, options.base, options.versions);
         if (route) ctx.setProperty(node, 'href', route);
       },

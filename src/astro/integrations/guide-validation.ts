@@ -55,7 +55,11 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
                   const check = parseContent(rewritten, file);
                   if (!check.ok || check.tree.children?.at(-1)?.type !== 'mdxjsEsm') {
                     const place = startOf(tree.children?.at(-1) ?? tree);
-                    throw guideError(`${shown}${place ? `:${place.line}:${place.column}` : ''} error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks`, file, place);
+                    throw guideError(
+                      `${shown}${place ? `:${place.line}:${place.column}` : ''} error The last code block is never closed, so it swallows the rest of the file\n  hint: end it with a line of three backticks`,
+                      file,
+                      place,
+                    );
                   }
                   return { code: rewritten, map: null };
                 },
@@ -78,4 +82,3 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
     },
   };
 }
-

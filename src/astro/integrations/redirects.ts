@@ -9,7 +9,17 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFinding } from '../../lib/findings.ts';
 import { extractPage, redirectsFrom } from '../../lib/links/extract.ts';
-import { checkRedirects, collectRedirects, redirectHref, redirectPageHtml, redirectsFile, routesOfPage, siteRoutes, type Redirect, type RedirectPage } from '../../lib/redirects.ts';
+import {
+  checkRedirects,
+  collectRedirects,
+  redirectHref,
+  redirectPageHtml,
+  redirectsFile,
+  routesOfPage,
+  siteRoutes,
+  type Redirect,
+  type RedirectPage,
+} from '../../lib/redirects.ts';
 import type { Version } from '../../lib/versions.ts';
 import { listFiles } from '../../node/content-files.ts';
 import { writeFileAtomic } from '../../node/write-file.ts';
@@ -61,12 +71,18 @@ export function planRedirects(options: RedirectOptions): Redirect[] {
   // Anchors cost a parse: they are read only for the pages a redirect names with a `#fragment`.
   const withFragments = new Set(collected.redirects.filter((redirect) => redirect.to.includes('#')).map((redirect) => redirect.to.split('#')[0]!));
   const anchored = pages.map((page, index) =>
-    routesOfPage(page.id, options.versions).some((route) => withFragments.has(route)) ? { ...page, anchors: extractPage(sources.get(files[index]!)!, page.file).anchors } : page,
+    routesOfPage(page.id, options.versions).some((route) => withFragments.has(route))
+      ? { ...page, anchors: extractPage(sources.get(files[index]!)!, page.file).anchors }
+      : page,
   );
   const findings = [...collected.findings, ...checkRedirects(collected.redirects, siteRoutes(anchored, options.versions))];
   if (findings.length > 0) {
     const first = findings[0]!;
-    throw guideError(`${findings.length === 1 ? 'A redirect cannot work' : `${findings.length} redirects cannot work`}:\n${findings.map(formatFinding).join('\n')}`, join(root, first.file), first.place);
+    throw guideError(
+      `${findings.length === 1 ? 'A redirect cannot work' : `${findings.length} redirects cannot work`}:\n${findings.map(formatFinding).join('\n')}`,
+      join(root, first.file),
+      first.place,
+    );
   }
   return collected.redirects;
 }

@@ -146,7 +146,10 @@ export function searchIndex(settings: SearchIndexOptions): AstroIntegration {
  * non-searchable path has the same page: Astro renders the first path of each page, and that must
  * not change.
  */
-export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(all: readonly Path[], isSearchable: (component: string, pathname: string) => boolean): { paths: Path[]; searchable: number } {
+export function searchableFirst<Path extends { pathname: string; route: { component: string } }>(
+  all: readonly Path[],
+  isSearchable: (component: string, pathname: string) => boolean,
+): { paths: Path[]; searchable: number } {
   const page = (path: Path) => path.pathname.replace(/\/+$/, '');
   const claimed = new Set<string>();
   const first: Path[] = [];

@@ -31,7 +31,9 @@ export function inlineScriptHashes(html: string): string[] {
 
 function samplePages(outDir: string): string[] {
   const pages = ['index.html', '404.html', 'embed/login-url/index.html', 'embed/metadata-checker/index.html'].map((path) => join(outDir, path));
-  const version = readdirSync(outDir, { withFileTypes: true }).find((entry) => entry.isDirectory() && !ASSET_FOLDERS.has(entry.name) && existsSync(join(outDir, entry.name, 'index.html')));
+  const version = readdirSync(outDir, { withFileTypes: true }).find(
+    (entry) => entry.isDirectory() && !ASSET_FOLDERS.has(entry.name) && existsSync(join(outDir, entry.name, 'index.html')),
+  );
   if (version) pages.push(join(outDir, version.name, 'index.html'));
   return pages.filter((path) => existsSync(path));
 }
@@ -48,9 +50,17 @@ export function securityHeaders(options: SecurityHeadersOptions): AstroIntegrati
           .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
         const manifest = join(outDir, 'widgets', 'manifest.json');
         const widgetsVersion = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version : undefined;
-        const rules = securityHeaderRules({ base: options.base, scriptHashes: hashes, embedFrameAncestors: options.embedFrameAncestors, framedPaths, widgetsVersion });
+        const rules = securityHeaderRules({
+          base: options.base,
+          scriptHashes: hashes,
+          embedFrameAncestors: options.embedFrameAncestors,
+          framedPaths,
+          widgetsVersion,
+        });
         writeFileAtomic(join(outDir, '_headers'), formatHeadersFile(rules));
-        logger.info(`_headers: Content-Security-Policy with ${hashes.length} script hash${hashes.length === 1 ? '' : 'es'}; /embed/ framable by ${options.embedFrameAncestors.join(' ')}`);
+        logger.info(
+          `_headers: Content-Security-Policy with ${hashes.length} script hash${hashes.length === 1 ? '' : 'es'}; /embed/ framable by ${options.embedFrameAncestors.join(' ')}`,
+        );
       },
     },
   };

@@ -87,7 +87,13 @@ export function widgetBundles(): AstroIntegration {
                   if (id !== `\0${VIRTUAL_ID}`) return null;
                   // In dev the bundles are built on request, so there is nothing to hash yet.
                   // A failed bundle is reported, with its errors, when the build ends.
-                  const files = command === 'build' && bundling ? await bundling.then((result) => result.outputFiles, () => undefined) : undefined;
+                  const files =
+                    command === 'build' && bundling
+                      ? await bundling.then(
+                          (result) => result.outputFiles,
+                          () => undefined,
+                        )
+                      : undefined;
                   const version = files ? versionOf(files) : command === 'build' ? 'failed' : 'dev';
                   const integrity = Object.fromEntries((files ?? []).map((file) => [file.path.replace(/^\/widgets\/|\.js$/g, ''), integrityOf(file.contents)]));
                   return `export const WIDGETS_VERSION = ${JSON.stringify(version)};\nexport const WIDGETS_INTEGRITY = ${JSON.stringify(integrity)};\n`;
@@ -106,7 +112,12 @@ export function widgetBundles(): AstroIntegration {
         server.middlewares.use(async (request, response, next) => {
           const path = new URL(request.url ?? '/', 'http://localhost').pathname;
           // `widgets/<name>.js`, `widgets/v1/<name>.js` and `widgets/<version>/<name>.js` are the same module here.
-          const name = path.startsWith(`${base}widgets/`) ? path.slice(`${base}widgets/`.length).replace(/^[^/]+\//, '').replace(/\.js$/, '') : undefined;
+          const name = path.startsWith(`${base}widgets/`)
+            ? path
+                .slice(`${base}widgets/`.length)
+                .replace(/^[^/]+\//, '')
+                .replace(/\.js$/, '')
+            : undefined;
           if (!name || !(name in WIDGET_BUNDLES)) return next();
           try {
             building ??= context(bundleOptions(root));
@@ -131,7 +142,9 @@ export function widgetBundles(): AstroIntegration {
           result = await bundling;
         } catch (error) {
           const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors ?? [];
-          const detail = errors.map((entry) => (entry.location ? `${entry.location.file}:${entry.location.line}:${entry.location.column + 1} ${entry.text}` : entry.text)).join('\n');
+          const detail = errors
+            .map((entry) => (entry.location ? `${entry.location.file}:${entry.location.line}:${entry.location.column + 1} ${entry.text}` : entry.text))
+            .join('\n');
           // The esbuild errors say what and where; a stack trace through the build would only bury them.
           const failure = new Error(`The widget bundles could not be built:\n${detail || String(error)}`);
           failure.stack = '';
@@ -147,7 +160,11 @@ export function widgetBundles(): AstroIntegration {
             await mkdir(dirname(target), { recursive: true });
             await writeFile(target, file.contents);
           }
-          manifest[name.replace(/\.js$/, '')] = { stable: `${base}widgets/${WIDGETS_MAJOR}/${name}`, immutable: `${base}widgets/${version}/${name}`, integrity: integrityOf(file.contents) };
+          manifest[name.replace(/\.js$/, '')] = {
+            stable: `${base}widgets/${WIDGETS_MAJOR}/${name}`,
+            immutable: `${base}widgets/${version}/${name}`,
+            integrity: integrityOf(file.contents),
+          };
           logger.info(`widgets/${name} (also ${WIDGETS_MAJOR}/ and ${version}/)`);
         }
         await writeFile(join(outDir, 'widgets', 'manifest.json'), `${JSON.stringify({ version, major: WIDGETS_MAJOR, modules: manifest }, null, 2)}\n`);

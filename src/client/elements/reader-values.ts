@@ -6,7 +6,15 @@
  * metadata checker hears the values through `stepdocs-values` events on `document`.
  */
 import { fillTemplate, isValueName, valueText, type ReaderValues } from '../../lib/keeper/reader-values';
-import { parseStoredValues, readPanel, serializeValues, STORAGE_KEY, type KeeperValueReader, type PanelField, type PanelInput } from '../../lib/keeper/stored-values';
+import {
+  parseStoredValues,
+  readPanel,
+  serializeValues,
+  STORAGE_KEY,
+  type KeeperValueReader,
+  type PanelField,
+  type PanelInput,
+} from '../../lib/keeper/stored-values';
 import type { LoginUrlResult } from '../../lib/keeper/keeper-value';
 import { withCode } from '../widgets/dom';
 
@@ -119,7 +127,12 @@ class ValuesPanel extends HTMLElement {
   }
 
   #input(): PanelInput {
-    return { region: this.#field('region').value, keeperValue: this.#field('keeperValue').value, enterpriseDomain: this.#field('enterpriseDomain').value, providerName: this.#field('providerName').value };
+    return {
+      region: this.#field('region').value,
+      keeperValue: this.#field('keeperValue').value,
+      enterpriseDomain: this.#field('enterpriseDomain').value,
+      providerName: this.#field('providerName').value,
+    };
   }
 
   async #readFields() {
@@ -128,7 +141,8 @@ class ValuesPanel extends HTMLElement {
     const parser = await parserFor(input.keeperValue);
     if (run !== this.#pending) return;
     const result = readPanel(input, parser);
-    for (const name of ['keeperValue', 'enterpriseDomain', 'providerName'] as const) this.#showError(name, result.ok || result.field !== name ? '' : result.message);
+    for (const name of ['keeperValue', 'enterpriseDomain', 'providerName'] as const)
+      this.#showError(name, result.ok || result.field !== name ? '' : result.message);
     if (!result.ok) {
       this.#status.textContent = '';
       return;

@@ -16,7 +16,11 @@ interface PagefindData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  debouncedSearch(query: string, options?: { filters?: Record<string, string> }, wait?: number): Promise<{ results: Array<{ data(): Promise<PagefindData> }> } | null>;
+  debouncedSearch(
+    query: string,
+    options?: { filters?: Record<string, string> },
+    wait?: number,
+  ): Promise<{ results: Array<{ data(): Promise<PagefindData> }> } | null>;
 }
 
 class Search extends HTMLElement {
@@ -98,7 +102,10 @@ class Search extends HTMLElement {
     if (run !== this.#query) return;
     this.#results.replaceChildren(...results.map((result) => this.#render(result)));
     const scope = filters ? ` in ${this.dataset.versionLabel}` : '';
-    this.#status.textContent = results.length === 0 ? `No results for “${query}”${scope}.` : `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”${scope}.`;
+    this.#status.textContent =
+      results.length === 0
+        ? `No results for “${query}”${scope}.`
+        : `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”${scope}.`;
   }
 
   #render(result: PagefindData): HTMLLIElement {

@@ -111,7 +111,11 @@ export class LoginUrlCalculator extends HTMLElement {
     const level = Number(validAttribute(this, 'heading-level', HEADING_LEVEL) ?? 3);
     const heading = el(`h${level}` as 'h3', { part: 'heading' }, 'Login URL calculator');
     const label = el('label', { for: `${id}-input` }, 'SP Entity ID or SSO ID');
-    const help = el('p', { class: 'help', id: `${id}-help` }, "Paste Keeper's SP Entity ID (provisioning instance → View in the Keeper Admin Console), any other SSO Connect Cloud URL, Keeper's SP metadata, or just the SSO ID.");
+    const help = el(
+      'p',
+      { class: 'help', id: `${id}-help` },
+      "Paste Keeper's SP Entity ID (provisioning instance → View in the Keeper Admin Console), any other SSO Connect Cloud URL, Keeper's SP metadata, or just the SSO ID.",
+    );
     this.#input = el('input', {
       type: 'text',
       id: `${id}-input`,
@@ -144,7 +148,15 @@ export class LoginUrlCalculator extends HTMLElement {
     this.#notes = el('p', { class: 'note', hidden: '' });
     this.#list = el('dl');
     const details = el('details', {}, el('summary', {}, 'Other Keeper URLs for this SSO ID'), this.#list);
-    this.#result = el('div', { class: 'result', hidden: '', part: 'result' }, el(`h${level + 1}` as 'h4', { id: `${id}-result-label` }, 'Login URL'), row, this.#meta, this.#notes, details);
+    this.#result = el(
+      'div',
+      { class: 'result', hidden: '', part: 'result' },
+      el(`h${level + 1}` as 'h4', { id: `${id}-result-label` }, 'Login URL'),
+      row,
+      this.#meta,
+      this.#notes,
+      details,
+    );
     this.#result.setAttribute('role', 'group');
     this.#result.setAttribute('aria-labelledby', `${id}-result-label`);
     // One polite live region, updated after typing pauses, so a screen reader hears the outcome once.
@@ -181,7 +193,10 @@ export class LoginUrlCalculator extends HTMLElement {
       this.#error.hidden = blank;
       if (blank) this.#input.removeAttribute('aria-invalid');
       else this.#input.setAttribute('aria-invalid', 'true');
-      this.#input.setAttribute('aria-describedby', blank ? `${this.#error.id.replace(/-error$/, '')}-help` : `${this.#error.id} ${this.#error.id.replace(/-error$/, '')}-help`);
+      this.#input.setAttribute(
+        'aria-describedby',
+        blank ? `${this.#error.id.replace(/-error$/, '')}-help` : `${this.#error.id} ${this.#error.id.replace(/-error$/, '')}-help`,
+      );
     }
     this.dispatchEvent(new CustomEvent('stepdocs-login-url', { detail: result, bubbles: true, composed: true }));
     if (!announce) return;
@@ -210,6 +225,12 @@ export class LoginUrlCalculator extends HTMLElement {
 
 const REGION = oneOf(KEEPER_REGIONS.map((region) => region.id));
 
-for (const [property, attribute] of [['region', 'region'], ['value', 'value'], ['headingLevel', 'heading-level'], ['theme', 'theme']] as const) reflect(LoginUrlCalculator, property, attribute);
+for (const [property, attribute] of [
+  ['region', 'region'],
+  ['value', 'value'],
+  ['headingLevel', 'heading-level'],
+  ['theme', 'theme'],
+] as const)
+  reflect(LoginUrlCalculator, property, attribute);
 
 if (!customElements.get('stepdocs-login-url')) customElements.define('stepdocs-login-url', LoginUrlCalculator);

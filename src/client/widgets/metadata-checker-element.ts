@@ -142,7 +142,12 @@ export class MetadataChecker extends HTMLElement {
     const run = (this.#run += 1);
     this.#results.replaceChildren();
     this.#setStatus(`Checking ${name}…`);
-    const options = { file: name, expect: (validAttribute(this, 'expect', EXPECT)?.toLowerCase() ?? 'idp') as 'idp' | 'sp' | 'any', rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl, ...(this.#reader ? { reader: this.#reader } : {}) };
+    const options = {
+      file: name,
+      expect: (validAttribute(this, 'expect', EXPECT)?.toLowerCase() ?? 'idp') as 'idp' | 'sp' | 'any',
+      rulesUrl: this.getAttribute('rules-url') ?? MetadataChecker.defaultRulesUrl,
+      ...(this.#reader ? { reader: this.#reader } : {}),
+    };
     const report = await this.#checkInWorker(bytes, options, run, bytes instanceof Uint8Array && bytes.length > PROGRESS_THRESHOLD);
     if (run === this.#run) {
       this.#show(report);
@@ -159,22 +164,25 @@ export class MetadataChecker extends HTMLElement {
     this.#progress.hidden = !showProgress;
     this.#progressBar.removeAttribute('value');
     return new Promise((resolve, reject) => {
-      worker.addEventListener('message', (event: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'report'; report: MetadataReport }>) => {
-        if (event.data.type === 'progress') {
-          if (run !== this.#run) return;
-          this.#progressBar.max = event.data.total;
-          this.#progressBar.value = event.data.done;
-          this.#setStatus(`Checking… ${event.data.done.toLocaleString('en')} of ${event.data.total.toLocaleString('en')} entities read`);
-        } else {
-          this.#progress.hidden = true;
-          worker.terminate();
-          if (this.#worker === worker) this.#worker = undefined;
-          resolve(event.data.report);
-        }
-      });
+      worker.addEventListener(
+        'message',
+        (event: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'report'; report: MetadataReport }>) => {
+          if (event.data.type === 'progress') {
+            if (run !== this.#run) return;
+            this.#progressBar.max = event.data.total;
+            this.#progressBar.value = event.data.done;
+            this.#setStatus(`Checking… ${event.data.done.toLocaleString('en')} of ${event.data.total.toLocaleString('en')} entities read`);
+          } else {
+            this.#progress.hidden = true;
+            worker.terminate();
+            if (this.#worker === worker) this.#worker = undefined;
+            resolve(event.data.report);
+          }
+        },
+      );
       worker.addEventListener('error', (event) => {
         this.#progress.hidden = true;
-        reject(new Error(event.message || 'the checker\'s worker script could not be loaded'));
+        reject(new Error(event.message || "the checker's worker script could not be loaded"));
       });
       if (!(bytes instanceof Uint8Array)) {
         worker.postMessage({ size: bytes.size, options });
@@ -190,7 +198,13 @@ export class MetadataChecker extends HTMLElement {
     const heading = el(`h${this.#level}` as 'h3', { part: 'heading' }, 'SAML metadata checker');
     const privacy = el('p', { class: 'privacy', part: 'privacy' }, 'Your file is checked here, in your browser. It is never uploaded or sent anywhere.');
     const label = el('label', { for: `${id}-text` }, 'Paste metadata XML');
-    this.#textarea = el('textarea', { id: `${id}-text`, spellcheck: 'false', autocomplete: 'off', placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">', part: 'input' });
+    this.#textarea = el('textarea', {
+      id: `${id}-text`,
+      spellcheck: 'false',
+      autocomplete: 'off',
+      placeholder: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="…">',
+      part: 'input',
+    });
     const checkButton = el('button', { type: 'button', class: 'primary', part: 'button check-button' }, 'Check pasted XML');
     checkButton.addEventListener('click', () => void this.#checkText());
     this.#textarea.addEventListener('paste', () => setTimeout(() => void this.#checkText(), 0));
@@ -218,7 +232,19 @@ export class MetadataChecker extends HTMLElement {
     this.#progressBar = el('progress', { 'aria-label': 'Checking progress' });
     this.#progress = el('div', { class: 'progress', hidden: '' }, this.#progressBar);
     this.#results = el('div', { class: 'results', part: 'results' });
-    const panel = el('div', { class: 'panel', part: 'panel' }, heading, privacy, label, this.#textarea, el('div', { class: 'actions' }, checkButton, fileLabel, this.#fileInput), drop, this.#status, this.#progress, this.#results);
+    const panel = el(
+      'div',
+      { class: 'panel', part: 'panel' },
+      heading,
+      privacy,
+      label,
+      this.#textarea,
+      el('div', { class: 'actions' }, checkButton, fileLabel, this.#fileInput),
+      drop,
+      this.#status,
+      this.#progress,
+      this.#results,
+    );
     adoptStyles(this.#root, CSS);
     this.#root.replaceChildren(panel);
   }
@@ -261,12 +287,38 @@ export class MetadataChecker extends HTMLElement {
       const findings = report.findings.filter((finding) => finding.severity === severity);
       if (findings.length === 0) continue;
       const { shown, hidden } = firstOfEachRule(findings, FINDINGS_PER_RULE);
-      const rest = hidden.map(({ ruleId, count }) => el('li', { class: `${severity} more` }, el('p', {}, ...withCode(`… and ${count.toLocaleString('en')} more \`${ruleId}\` finding${count === 1 ? '' : 's'}; \`npm run check:metadata -- <file> --format json\` lists them all.`))));
-      sections.push(el('section', { 'aria-label': SEVERITY_HEADINGS[severity] }, el(sub, {}, `${SEVERITY_HEADINGS[severity]} (${findings.length.toLocaleString('en')})`), el('ul', { class: 'findings' }, ...shown.map((finding) => this.#finding(finding)), ...rest)));
+      const rest = hidden.map(({ ruleId, count }) =>
+        el(
+          'li',
+          { class: `${severity} more` },
+          el(
+            'p',
+            {},
+            ...withCode(
+              `… and ${count.toLocaleString('en')} more \`${ruleId}\` finding${count === 1 ? '' : 's'}; \`npm run check:metadata -- <file> --format json\` lists them all.`,
+            ),
+          ),
+        ),
+      );
+      sections.push(
+        el(
+          'section',
+          { 'aria-label': SEVERITY_HEADINGS[severity] },
+          el(sub, {}, `${SEVERITY_HEADINGS[severity]} (${findings.length.toLocaleString('en')})`),
+          el('ul', { class: 'findings' }, ...shown.map((finding) => this.#finding(finding)), ...rest),
+        ),
+      );
     }
     if (report.entities.length > 0) {
       const more = report.entityCount > report.entities.length ? ` (first ${report.entities.length} of ${report.entityCount.toLocaleString('en')})` : '';
-      sections.push(el('section', { 'aria-label': 'What the file contains' }, el(sub, {}, `What the file contains${more}`), ...report.entities.map((entity) => this.#entity(entity))));
+      sections.push(
+        el(
+          'section',
+          { 'aria-label': 'What the file contains' },
+          el(sub, {}, `What the file contains${more}`),
+          ...report.entities.map((entity) => this.#entity(entity)),
+        ),
+      );
     }
     this.#results.replaceChildren(...sections);
   }
@@ -288,7 +340,8 @@ export class MetadataChecker extends HTMLElement {
       ['entityID', el('code', {}, entity.entityId ?? '(missing)')],
       ['Roles', [...entity.roles, ...entity.otherRoles].join(', ') || 'none'],
     ];
-    const endpoints = (list: EntitySummary['sso']) => el('ul', {}, ...list.map((endpoint) => el('li', {}, `${endpoint.binding}: `, el('code', {}, endpoint.location))));
+    const endpoints = (list: EntitySummary['sso']) =>
+      el('ul', {}, ...list.map((endpoint) => el('li', {}, `${endpoint.binding}: `, el('code', {}, endpoint.location))));
     if (entity.sso.length) rows.push(['Sign-in (SSO) URLs', endpoints(entity.sso)]);
     if (entity.slo.length) rows.push(['Logout (SLO) URLs', endpoints(entity.slo)]);
     if (entity.acs.length) rows.push(['Assertion Consumer Service URLs', endpoints(entity.acs)]);
@@ -315,7 +368,12 @@ export class MetadataChecker extends HTMLElement {
       ['SHA-256 fingerprint', certificate.sha256 ?? ''],
       ['SHA-1 fingerprint', certificate.sha1 ?? ''],
     ];
-    return el('div', { class: 'certificate' }, el('p', { class: 'reason' }, title), el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])));
+    return el(
+      'div',
+      { class: 'certificate' },
+      el('p', { class: 'reason' }, title),
+      el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+    );
   }
 }
 
@@ -356,4 +414,10 @@ function checkDetail(report: MetadataReport): MetadataCheckDetail {
   };
 }
 
-for (const [property, attribute] of [['expect', 'expect'], ['headingLevel', 'heading-level'], ['rulesUrl', 'rules-url'], ['theme', 'theme']] as const) reflect(MetadataChecker, property, attribute);
+for (const [property, attribute] of [
+  ['expect', 'expect'],
+  ['headingLevel', 'heading-level'],
+  ['rulesUrl', 'rules-url'],
+  ['theme', 'theme'],
+] as const)
+  reflect(MetadataChecker, property, attribute);

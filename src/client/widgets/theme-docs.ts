@@ -33,6 +33,6 @@ export const THEME_PROPERTY_USES: Record<ThemeProperty, string> = {
   'danger-border': 'border of errors and invalid inputs',
   radius: 'corner radius of the panel, inputs and buttons',
   space: 'padding of the panel; other spacing scales with the font',
-  font: 'the font family (default: the host page\'s)',
+  font: "the font family (default: the host page's)",
   'font-mono': 'the font of URLs, inputs and code',
 };

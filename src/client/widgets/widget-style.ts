@@ -52,8 +52,12 @@ export const THEMES = ['light', 'dark', 'auto'] as const;
  * attribute, the palette of the element's `color-scheme` through `light-dark()`.
  */
 function tokens(followSite: boolean): string {
-  const colors = Object.entries(COLORS).map(([name, [light, dark]]) => `--_${name}: var(--stepdocs-${name}, ${followSite ? `var(--${name}, ${light})` : `light-dark(${light}, ${dark})`});`);
-  const sizes = Object.entries(SIZES).map(([name, [value, site]]: [string, readonly string[]]) => `--_${name}: var(--stepdocs-${name}, ${followSite && site ? `var(--${site}, ${value})` : value});`);
+  const colors = Object.entries(COLORS).map(
+    ([name, [light, dark]]) => `--_${name}: var(--stepdocs-${name}, ${followSite ? `var(--${name}, ${light})` : `light-dark(${light}, ${dark})`});`,
+  );
+  const sizes = Object.entries(SIZES).map(
+    ([name, [value, site]]: [string, readonly string[]]) => `--_${name}: var(--stepdocs-${name}, ${followSite && site ? `var(--${site}, ${value})` : value});`,
+  );
   return [...colors, ...sizes].join(' ');
 }
 

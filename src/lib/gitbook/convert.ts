@@ -36,7 +36,17 @@ export type { ConvertOptions } from './context.ts';
 export type { PageReport } from './page-report.ts';
 
 /** The block plugins, innermost constructs first; `step`, `tab` are read by their parents' plugins. */
-const BLOCK_PLUGINS: BlockPlugin[] = [gitbookHints, gitbookCodeTitles, gitbookContentRefs, gitbookEmbeds, gitbookFiles, gitbookUpdates, gitbookContainers, gitbookTabs, gitbookSteppers];
+const BLOCK_PLUGINS: BlockPlugin[] = [
+  gitbookHints,
+  gitbookCodeTitles,
+  gitbookContentRefs,
+  gitbookEmbeds,
+  gitbookFiles,
+  gitbookUpdates,
+  gitbookContainers,
+  gitbookTabs,
+  gitbookSteppers,
+];
 
 /** GitBook blocks the importer maps to something of stepdocs'; any other is kept verbatim. */
 export const KNOWN_BLOCKS: ReadonlySet<string> = new Set([...BLOCK_PLUGINS.flatMap((plugin) => plugin.blocks), 'step', 'tab']);
@@ -54,7 +64,8 @@ function processor(context: ImportContext) {
     .use(gitbookHtmlBlocks, context)
     .use(gitbookFigures, context)
     .use(gitbookLinks, context);
-  for (const plugin of BLOCK_PLUGINS) pipeline = plugin === gitbookSteppers ? pipeline.use(gitbookHeadingSlugs, context).use(plugin, context) : pipeline.use(plugin, context);
+  for (const plugin of BLOCK_PLUGINS)
+    pipeline = plugin === gitbookSteppers ? pipeline.use(gitbookHeadingSlugs, context).use(plugin, context) : pipeline.use(plugin, context);
   return pipeline.use(gitbookUnknownBlocks, context).use(gitbookProcedures, context).use(remarkMdx).use(remarkStringify, STRINGIFY);
 }
 
@@ -78,7 +89,12 @@ export function pageDifferences(parsed: Node, mdx: string, options: ConvertOptio
 }
 
 /** The differences, and how many words GitBook shows on the page (its description included when the page shows it). */
-function pageFidelity(parsed: Node, mdx: string, options: ConvertOptions, shown: { title: boolean; description: boolean }): { differences: Difference[]; words: number } {
+function pageFidelity(
+  parsed: Node,
+  mdx: string,
+  options: ConvertOptions,
+  shown: { title: boolean; description: boolean },
+): { differences: Difference[]; words: number } {
   const data = frontmatterOf(parsed);
   const description = typeof data.description === 'string' ? data.description.trim().replace(/\s+/g, ' ') : '';
   const first = parsed.children?.find((node) => node.type !== 'yaml');
@@ -101,7 +117,13 @@ export function convertPage(source: string, options: ConvertOptions): ConvertedP
   const first = body[0];
   const titleFromH1 = first?.type === 'heading' && first.depth === 1 ? textOf(body.shift()!).trim() : undefined;
   for (const node of body) if (node.type === 'heading' && node.depth === 1) node.depth = 2;
-  const title = titleFromH1 || (typeof data.title === 'string' && data.title.trim()) || options.file.split('/').pop()!.replace(/(\.gitbook)?\.md$/i, '');
+  const title =
+    titleFromH1 ||
+    (typeof data.title === 'string' && data.title.trim()) ||
+    options.file
+      .split('/')
+      .pop()!
+      .replace(/(\.gitbook)?\.md$/i, '');
   const sourceDescription = typeof data.description === 'string' ? data.description.trim().replace(/\s+/g, ' ') : '';
   const descriptionFits = sourceDescription.length >= 10 && sourceDescription.length <= 300;
   if (sourceDescription.length > 300) body.unshift({ type: 'paragraph', children: [{ type: 'text', value: sourceDescription }] });
@@ -142,10 +164,11 @@ function frontmatterOf(tree: Node): Record<string, unknown> {
 function describe(body: Node[], title: string): string {
   let paragraph: Node | undefined;
   for (const node of body) {
-    for (const inner of walk(node)) if (inner.type === 'paragraph') {
-      paragraph = inner;
-      break;
-    }
+    for (const inner of walk(node))
+      if (inner.type === 'paragraph') {
+        paragraph = inner;
+        break;
+      }
     if (paragraph) break;
   }
   const text = paragraph ? textOf(paragraph).trim().replace(/\s+/g, ' ') : '';

@@ -210,7 +210,10 @@ export function sourceWords(tree: Node, settings: SourceTextOptions): Word[] {
     const icon = isIcon(tag.element);
     const expression = tag.name === 'code' && /\bexpression\b/.test(classOf(tag.element));
     if (!icon && !expression) return index;
-    const close = nodes.findIndex((node, at) => at > index && node.type === 'html' && readTag(node.value ?? '')?.kind === 'close' && (readTag(node.value ?? '') as { name: string }).name === tag.name);
+    const close = nodes.findIndex(
+      (node, at) =>
+        at > index && node.type === 'html' && readTag(node.value ?? '')?.kind === 'close' && (readTag(node.value ?? '') as { name: string }).name === tag.name,
+    );
     if (close === -1) return index;
     if (expression) {
       const code = textOf(nodes.slice(index + 1, close));
@@ -261,7 +264,10 @@ function hiddenColumnIndexes(table: Element): Set<number> {
 function withoutHidden(node: Element, hidden: Set<number>): Element {
   if (node.tagName !== 'tr') return { ...node, children: node.children.map((child) => (child.type === 'element' ? withoutHidden(child, hidden) : child)) };
   let index = -1;
-  return { ...node, children: node.children.filter((cell) => (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th') ? !hidden.has((index += 1)) : true)) };
+  return {
+    ...node,
+    children: node.children.filter((cell) => (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th') ? !hidden.has((index += 1)) : true)),
+  };
 }
 
 /** GitBook's artefacts in text: empty bold markers, U+200C, a paragraph's trailing backslash. */
@@ -319,11 +325,13 @@ export function outputWords(mdx: string, shown: { title: boolean; description: b
     if (node.name === 'Tab') sink.add(attribute('label'));
     if (node.name === 'Step') {
       const title = attribute('title').replace(/…$/, '').replace(/\s+/g, ' ').trim();
-      const body = textOf(node.children ?? []).replace(/\s+/g, ' ').trim();
+      const body = textOf(node.children ?? [])
+        .replace(/\s+/g, ' ')
+        .trim();
       if (!body.startsWith(title)) sink.add(attribute('title'));
     }
     sink.boundary();
-    for (const child of node.children ?? []) (isPhrasing(child) ? phrasing([child]) : flow(child));
+    for (const child of node.children ?? []) isPhrasing(child) ? phrasing([child]) : flow(child);
   };
 
   const phrasing = (nodes: Node[]): void => {
@@ -331,7 +339,8 @@ export function outputWords(mdx: string, shown: { title: boolean; description: b
       if (node.type === 'text' || node.type === 'inlineCode') sink.add(node.value ?? '');
       else if (node.type === 'break') sink.add(' ');
       else if (node.type === 'image') sink.add(` ${node.alt ?? ''} ${node.title ?? ''} `);
-      else if (node.type === 'mdxJsxTextElement' && node.name === 'Figure') sink.add(` ${attributeOf(node, 'alt') ?? ''} ${attributeOf(node, 'caption') ?? ''} `);
+      else if (node.type === 'mdxJsxTextElement' && node.name === 'Figure')
+        sink.add(` ${attributeOf(node, 'alt') ?? ''} ${attributeOf(node, 'caption') ?? ''} `);
       else if (node.children) phrasing(node.children);
     }
   };
@@ -366,7 +375,12 @@ export function compareWords(source: Word[], output: Word[]): Difference[] {
       outputIndex += change.count;
       continue;
     }
-    pending ??= { dropped: [], added: [], sourceLine: source[sourceIndex]?.line ?? source.at(-1)?.line ?? 1, outputLine: output[outputIndex]?.line ?? output.at(-1)?.line ?? 1 };
+    pending ??= {
+      dropped: [],
+      added: [],
+      sourceLine: source[sourceIndex]?.line ?? source.at(-1)?.line ?? 1,
+      outputLine: output[outputIndex]?.line ?? output.at(-1)?.line ?? 1,
+    };
     if (change.removed) {
       pending.dropped.push(...change.value);
       sourceIndex += change.count;
@@ -384,8 +398,18 @@ export function reportDifferences(differences: Difference[], reporter: PageRepor
   const quote = (words: Word[]) => `\`${abbreviate(words.map((word) => word.text).join(' '), 100)}\``;
   for (const difference of differences) {
     const { dropped, added } = difference;
-    const what = dropped.length > 0 && added.length > 0 ? `${quote(dropped)} became ${quote(added)}` : dropped.length > 0 ? `${plural(dropped.length)} dropped: ${quote(dropped)}` : `${plural(added.length)} added: ${quote(added)}`;
-    reporter.add('gitbook/dropped-text', `${what} (${output}:${difference.outputLine})`, { start: { line: difference.sourceLine, column: 1 }, end: { line: difference.sourceLine, column: 1 } }, 'Fix the page by hand after the import, or report the construct so the importer learns it.');
+    const what =
+      dropped.length > 0 && added.length > 0
+        ? `${quote(dropped)} became ${quote(added)}`
+        : dropped.length > 0
+          ? `${plural(dropped.length)} dropped: ${quote(dropped)}`
+          : `${plural(added.length)} added: ${quote(added)}`;
+    reporter.add(
+      'gitbook/dropped-text',
+      `${what} (${output}:${difference.outputLine})`,
+      { start: { line: difference.sourceLine, column: 1 }, end: { line: difference.sourceLine, column: 1 } },
+      'Fix the page by hand after the import, or report the construct so the importer learns it.',
+    );
   }
 }
 

@@ -16,7 +16,13 @@ export function hastToMdast(tree: HastRoot, context: ImportContext, position: Po
   const unknown = new Set<string>();
   unmapped(tree, own, unknown);
   const mdast = toMdast(tree, { handlers: own, nodeHandlers: { comment: () => undefined } }) as unknown as Node;
-  for (const name of unknown) context.reporter.add('gitbook/unknown-html', `HTML element \`<${name}>\` has no MDX mapping; its text is kept`, position, 'Check the text reads well without the element.');
+  for (const name of unknown)
+    context.reporter.add(
+      'gitbook/unknown-html',
+      `HTML element \`<${name}>\` has no MDX mapping; its text is kept`,
+      position,
+      'Check the text reads well without the element.',
+    );
   const nodes = mdast.type === 'root' ? (mdast.children ?? []) : [mdast];
   for (const node of nodes) place(node, position);
   return nodes;
@@ -38,7 +44,12 @@ function unmapped(node: HastRoot | Element, own: Record<string, Handle>, names: 
 }
 
 function handlers(context: ImportContext, position: Position | undefined): Record<string, Handle> {
-  const image = (element: Element, caption: string | null): Node => ({ type: 'image', url: propertyOf(element, 'src') ?? '', alt: propertyOf(element, 'alt') ?? '', title: caption });
+  const image = (element: Element, caption: string | null): Node => ({
+    type: 'image',
+    url: propertyOf(element, 'src') ?? '',
+    alt: propertyOf(element, 'alt') ?? '',
+    title: caption,
+  });
   const findImage = (element: Element): Element | undefined => {
     for (const child of element.children) {
       if (child.type !== 'element') continue;
@@ -49,8 +60,16 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
     return undefined;
   };
   const darkVariant = (element: Element) => {
-    const dark = element.children.some((child) => child.type === 'element' && child.tagName === 'source' && /prefers-color-scheme:\s*dark/i.test(propertyOf(child, 'media') ?? ''));
-    if (dark) context.reporter.add('gitbook/dark-image', 'A dark-mode variant of an image was not kept; the light image is used in both themes', position, 'Add the dark image by hand if the light one does not read on a dark page.');
+    const dark = element.children.some(
+      (child) => child.type === 'element' && child.tagName === 'source' && /prefers-color-scheme:\s*dark/i.test(propertyOf(child, 'media') ?? ''),
+    );
+    if (dark)
+      context.reporter.add(
+        'gitbook/dark-image',
+        'A dark-mode variant of an image was not kept; the light image is used in both themes',
+        position,
+        'Add the dark image by hand if the light one does not read on a dark page.',
+      );
   };
   return {
     figure(_state, element) {
@@ -81,7 +100,12 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
         context.reporter.count('variable');
         return { type: 'text', value } as never;
       }
-      context.reporter.add('gitbook/expression', `Expression \`${abbreviate(code)}\` kept as code: it is not a space variable`, position, 'Replace it with the text readers should see.');
+      context.reporter.add(
+        'gitbook/expression',
+        `Expression \`${abbreviate(code)}\` kept as code: it is not a space variable`,
+        position,
+        'Replace it with the text readers should see.',
+      );
       return { type: 'inlineCode', value: code } as never;
     },
     details(state, element) {
@@ -95,10 +119,15 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
     table(state, element) {
       return (propertyOf(element, 'dataView') === 'cards' ? cards(state, element, context) : table(state, element)) as never;
     },
-    ...Object.fromEntries(['button', 'mark', 'kbd'].map((name) => [name, ((state: State, element: Element) => {
-      context.reporter.count(name === 'button' ? 'button' : 'inline-html');
-      return state.all(element);
-    }) as Handle])),
+    ...Object.fromEntries(
+      ['button', 'mark', 'kbd'].map((name) => [
+        name,
+        ((state: State, element: Element) => {
+          context.reporter.count(name === 'button' ? 'button' : 'inline-html');
+          return state.all(element);
+        }) as Handle,
+      ]),
+    ),
   } satisfies Record<string, Handle>;
 
   function table(state: State, element: Element): unknown {
@@ -110,7 +139,28 @@ function handlers(context: ImportContext, position: Position | undefined): Recor
   }
 }
 
-const BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'br', 'hr', 'dl', 'dt', 'dd']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'br',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+]);
 
 /**
  * A Markdown table cell holds one line of phrasing: paragraphs, lists and breaks inside a cell are
@@ -154,7 +204,9 @@ function hiddenColumns(table: Element): Set<number> {
 
 function rows(table: Element, section: 'thead' | 'tbody'): Element[][] {
   const group = table.children.find((child): child is Element => child.type === 'element' && child.tagName === section);
-  return (group?.children ?? []).filter((row): row is Element => row.type === 'element' && row.tagName === 'tr').map((row) => row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')));
+  return (group?.children ?? [])
+    .filter((row): row is Element => row.type === 'element' && row.tagName === 'tr')
+    .map((row) => row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')));
 }
 
 function withoutColumns(table: Element, hidden: Set<number>): Element {
@@ -162,7 +214,12 @@ function withoutColumns(table: Element, hidden: Set<number>): Element {
     if (node.type !== 'element') return node;
     if (node.tagName === 'tr') {
       let index = -1;
-      return { ...node, children: node.children.filter((cell) => (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th') ? !hidden.has((index += 1)) : true)) };
+      return {
+        ...node,
+        children: node.children.filter((cell) =>
+          cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th') ? !hidden.has((index += 1)) : true,
+        ),
+      };
     }
     return { ...node, children: node.children.map(strip) };
   };
@@ -184,7 +241,9 @@ function cards(state: State, table: Element, context: ImportContext): unknown {
     const [titleCell, ...rest] = visible.map((cell) => phrasing(state, withoutIcons(cell)));
     const title = titleCell ?? [];
     const description = rest.flatMap((cell) => [{ type: 'text', value: ' — ' }, ...cell]);
-    const head: Node[] = href ? [{ type: 'link', url: href, title: null, children: title.length ? withoutLinks(title) : [{ type: 'text', value: href }] }] : title;
+    const head: Node[] = href
+      ? [{ type: 'link', url: href, title: null, children: title.length ? withoutLinks(title) : [{ type: 'text', value: href }] }]
+      : title;
     return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [...head, ...description] }] } as Node;
   });
   return { type: 'list', ordered: false, spread: false, children: items };
@@ -192,20 +251,28 @@ function cards(state: State, table: Element, context: ImportContext): unknown {
 
 /** Phrasing with links unwrapped to their text: a card's title is itself the link. */
 function withoutLinks(nodes: Node[]): Node[] {
-  return nodes.flatMap((node) => (node.type === 'link' ? withoutLinks(node.children ?? []) : node.children ? [{ ...node, children: withoutLinks(node.children) }] : [node]));
+  return nodes.flatMap((node) =>
+    node.type === 'link' ? withoutLinks(node.children ?? []) : node.children ? [{ ...node, children: withoutLinks(node.children) }] : [node],
+  );
 }
 
 function findHref(element: Element): string | undefined {
   if (element.tagName === 'a') return propertyOf(element, 'href');
-  for (const child of element.children) if (child.type === 'element') {
-    const href = findHref(child);
-    if (href) return href;
-  }
+  for (const child of element.children)
+    if (child.type === 'element') {
+      const href = findHref(child);
+      if (href) return href;
+    }
   return undefined;
 }
 
 function withoutIcons(element: Element): Element {
-  return { ...element, children: element.children.filter((child) => !(child.type === 'element' && isIcon(child))).map((child) => (child.type === 'element' ? withoutIcons(child) : child)) };
+  return {
+    ...element,
+    children: element.children
+      .filter((child) => !(child.type === 'element' && isIcon(child)))
+      .map((child) => (child.type === 'element' ? withoutIcons(child) : child)),
+  };
 }
 
 /** A cell's content as phrasing: paragraphs inside a card cell are joined with spaces. */

@@ -33,6 +33,14 @@ export class PageReporter {
   add(ruleId: ImportRuleId, reason: string, at?: Position | number, note?: string): void {
     const place = typeof at === 'number' ? this.#place(at) : at ? { line: at.start.line, column: at.start.column } : undefined;
     const rule = importRule(ruleId);
-    this.report.findings.push({ ruleId, severity: rule.severity, reason, file: this.#file, ...(place ? { place } : {}), ...(note ? { note } : {}), source: 'stepdocs-import' });
+    this.report.findings.push({
+      ruleId,
+      severity: rule.severity,
+      reason,
+      file: this.#file,
+      ...(place ? { place } : {}),
+      ...(note ? { note } : {}),
+      source: 'stepdocs-import',
+    });
   }
 }

@@ -54,7 +54,8 @@ interface ParseState {
 function parseSource(source: string, state: ParseState, chain: string[], at: Position | undefined): Node[] {
   const place = placeFinder(source);
   const position = (start: number, end: number): Position => at ?? { start: { ...place(start), offset: start }, end: { ...place(end), offset: end } };
-  const markdown = (text: string) => fromMarkdown(text, { extensions: state.extensions.micromark, mdastExtensions: state.extensions.fromMarkdown }) as unknown as Node;
+  const markdown = (text: string) =>
+    fromMarkdown(text, { extensions: state.extensions.micromark, mdastExtensions: state.extensions.fromMarkdown }) as unknown as Node;
 
   const fromSegments = (segments: Segment[]): Node[] =>
     segments.flatMap((segment): Node[] => {
@@ -63,8 +64,18 @@ function parseSource(source: string, state: ParseState, chain: string[], at: Pos
         for (const node of nodes) shift(node, segment.offset, place, at);
         return nodes;
       }
-      if (segment.kind === 'orphan') return [{ type: 'gitbookOrphan', name: segment.name, raw: segment.raw, position: position(segment.offset, segment.offset + segment.raw.length) }];
-      const node: Node = { type: 'gitbookBlock', name: segment.name, args: segment.args, raw: segment.raw, closed: segment.closed, source: source.slice(segment.offset, segment.end).trim(), position: position(segment.offset, segment.end), children: fromSegments(segment.children) };
+      if (segment.kind === 'orphan')
+        return [{ type: 'gitbookOrphan', name: segment.name, raw: segment.raw, position: position(segment.offset, segment.offset + segment.raw.length) }];
+      const node: Node = {
+        type: 'gitbookBlock',
+        name: segment.name,
+        args: segment.args,
+        raw: segment.raw,
+        closed: segment.closed,
+        source: source.slice(segment.offset, segment.end).trim(),
+        position: position(segment.offset, segment.end),
+        children: fromSegments(segment.children),
+      };
       if (segment.name === 'include') node.children = include(segment.args[''] ?? segment.args.path ?? '', node.position!);
       return [node];
     });
@@ -73,12 +84,22 @@ function parseSource(source: string, state: ParseState, chain: string[], at: Pos
     const { reporter, readInclude } = state.options;
     if (chain.length >= MAX_INCLUDE_DEPTH || state.includes >= MAX_INCLUDES) {
       const why = chain.length >= MAX_INCLUDE_DEPTH ? `nested ${MAX_INCLUDE_DEPTH} deep` : `more than ${MAX_INCLUDES} on the page`;
-      reporter.add('gitbook/include-limit', `Include \`${path}\` not read: includes ${why} (${[...chain, path].join(' → ')})`, where, 'Break the include cycle or merge the included files.');
+      reporter.add(
+        'gitbook/include-limit',
+        `Include \`${path}\` not read: includes ${why} (${[...chain, path].join(' → ')})`,
+        where,
+        'Break the include cycle or merge the included files.',
+      );
       return [];
     }
     const included = readInclude?.(path);
     if (included === undefined) {
-      reporter.add('gitbook/include-missing', `Include \`${path}\` could not be read; a note stands in its place`, where, 'Add the file to the space, or write its content into the page.');
+      reporter.add(
+        'gitbook/include-missing',
+        `Include \`${path}\` could not be read; a note stands in its place`,
+        where,
+        'Add the file to the space, or write its content into the page.',
+      );
       return [{ type: 'paragraph', children: [{ type: 'text', value: `(Included content from ${path} was not found.)` }] }];
     }
     state.includes += 1;

@@ -36,7 +36,10 @@ export function pageTargets(files: readonly string[], readme: string): Map<strin
   const taken = new Set<string>();
   const targets = new Map<string, string>();
   // The space's front pages claim their folder's index first, as GitBook shows them there.
-  const order = [...files.filter((file) => file === readme || /(^|\/)README\.md$/i.test(file)), ...files.filter((file) => !(file === readme || /(^|\/)README\.md$/i.test(file)))];
+  const order = [
+    ...files.filter((file) => file === readme || /(^|\/)README\.md$/i.test(file)),
+    ...files.filter((file) => !(file === readme || /(^|\/)README\.md$/i.test(file))),
+  ];
   for (const file of order) {
     const wanted = targetOf(file, readme);
     let target = wanted;
@@ -46,4 +49,3 @@ export function pageTargets(files: readonly string[], readme: string): Map<strin
   }
   return targets;
 }
-

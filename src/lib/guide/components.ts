@@ -3,7 +3,20 @@
  * exactly these to MDX (a test keeps the two in step), and the validator rejects any other
  * capitalised tag before MDX fails on it with a less helpful error.
  */
-export const GUIDE_COMPONENTS = ['Steps', 'Step', 'Hint', 'Figure', 'Ui', 'Copy', 'Tabs', 'Tab', 'LoginUrlCalculator', 'MetadataChecker', 'KeeperUrl', 'Value'] as const;
+export const GUIDE_COMPONENTS = [
+  'Steps',
+  'Step',
+  'Hint',
+  'Figure',
+  'Ui',
+  'Copy',
+  'Tabs',
+  'Tab',
+  'LoginUrlCalculator',
+  'MetadataChecker',
+  'KeeperUrl',
+  'Value',
+] as const;
 
 export type GuideComponent = (typeof GUIDE_COMPONENTS)[number];
 

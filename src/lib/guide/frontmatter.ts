@@ -28,7 +28,12 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
   const kind = kindOf(data);
   if (!(PAGE_KINDS as readonly unknown[]).includes(kind)) {
     const suggestion = typeof kind === 'string' ? closest(kind, PAGE_KINDS) : undefined;
-    report('frontmatter/invalid-field', 'kind', `Frontmatter field \`kind\` is invalid: expected \`guide\` or \`page\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, '`kind`: `guide` (the default) for a setup guide, `page` for a general page.');
+    report(
+      'frontmatter/invalid-field',
+      'kind',
+      `Frontmatter field \`kind\` is invalid: expected \`guide\` or \`page\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      '`kind`: `guide` (the default) for a setup guide, `page` for a general page.',
+    );
     return findings;
   }
   const schema = kind === 'page' ? generalPageSchema() : guideSchemaFor(options);
@@ -43,9 +48,19 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         if (kind === 'page' && (GUIDE_ONLY_FIELDS as readonly string[]).includes(key)) {
-          report('frontmatter/guide-only-field', key, `Frontmatter field \`${key}\` belongs to guides, and this is a general page (\`kind: page\`)`, `Remove \`${key}\`, or make the page a guide by removing \`kind: page\`.`);
+          report(
+            'frontmatter/guide-only-field',
+            key,
+            `Frontmatter field \`${key}\` belongs to guides, and this is a general page (\`kind: page\`)`,
+            `Remove \`${key}\`, or make the page a guide by removing \`kind: page\`.`,
+          );
         } else {
-          report('frontmatter/unknown-field', key, `Frontmatter field \`${key}\` is not part of a ${kind === 'page' ? 'general page' : 'guide'}`, `Remove it, or use one of ${fields.map((field) => `\`${field}\``).join(', ')}.`);
+          report(
+            'frontmatter/unknown-field',
+            key,
+            `Frontmatter field \`${key}\` is not part of a ${kind === 'page' ? 'general page' : 'guide'}`,
+            `Remove it, or use one of ${fields.map((field) => `\`${field}\``).join(', ')}.`,
+          );
         }
       }
       continue;
@@ -54,7 +69,12 @@ export function checkFrontmatter(data: unknown, source: string, file: string, ru
     const missing = issue.message.startsWith('missing; ');
     const expected = missing ? issue.message.slice('missing; '.length) : issue.message;
     if (missing) {
-      report('frontmatter/missing-field', field, `Frontmatter field \`${field}\` is missing; ${expected}`, `Add \`${field}:\` to the frontmatter between the \`---\` lines.`);
+      report(
+        'frontmatter/missing-field',
+        field,
+        `Frontmatter field \`${field}\` is missing; ${expected}`,
+        `Add \`${field}:\` to the frontmatter between the \`---\` lines.`,
+      );
     } else {
       const written = (data as Record<string, unknown> | null)?.[field];
       const suggestion = issue.code === 'invalid_value' && typeof written === 'string' ? closest(written, issue.values.map(String)) : undefined;

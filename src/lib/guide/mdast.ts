@@ -116,7 +116,9 @@ export function attributePlace(source: string, node: MdNode, name: string): Plac
   if (!start || start.offset === undefined || !range) return startOf(node);
   // Count from the element's own start: a tag spans a few lines, the file may span thousands.
   const between = splitLines(source.slice(start.offset, range.start));
-  return between.length === 1 ? { line: start.line, column: start.column + between[0]!.length } : { line: start.line + between.length - 1, column: between.at(-1)!.length + 1 };
+  return between.length === 1
+    ? { line: start.line, column: start.column + between[0]!.length }
+    : { line: start.line + between.length - 1, column: between.at(-1)!.length + 1 };
 }
 
 /**

@@ -57,7 +57,11 @@ export function pageContext(tree: MdNode, source: string, file: string, checkAss
     named.push(located);
     byName.set(node.name, named);
   });
-  const headingIds = new Set(guideOutline(tree).filter((item) => item.kind === 'heading').map((item) => item.id));
+  const headingIds = new Set(
+    guideOutline(tree)
+      .filter((item) => item.kind === 'heading')
+      .map((item) => item.id),
+  );
   return {
     tree,
     source,

@@ -10,7 +10,8 @@ import { checkFrontmatter } from './frontmatter.ts';
 import { DEFAULT_SCHEMA_OPTIONS } from './schema.ts';
 import { validateGuide, type AssetStatus } from './validate-guide.ts';
 
-const FRONTMATTER = 'title: JumpCloud\ndescription: Configure JumpCloud as the SAML identity provider for Keeper.\nidp: JumpCloud\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers';
+const FRONTMATTER =
+  'title: JumpCloud\ndescription: Configure JumpCloud as the SAML identity provider for Keeper.\nidp: JumpCloud\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers';
 
 /** The images the examples name, as a content folder would hold them. */
 function exampleAsset(src: string): AssetStatus {
@@ -39,5 +40,8 @@ export function exampleFindings(example: string): Finding[] {
   } catch {
     // An example whose YAML does not parse has only its structure findings.
   }
-  return [...checkFrontmatter(data, source, 'example.mdx', undefined, DEFAULT_SCHEMA_OPTIONS), ...validateGuide(source, { file: 'example.mdx', checkAsset: exampleAsset })];
+  return [
+    ...checkFrontmatter(data, source, 'example.mdx', undefined, DEFAULT_SCHEMA_OPTIONS),
+    ...validateGuide(source, { file: 'example.mdx', checkAsset: exampleAsset }),
+  ];
 }

@@ -41,7 +41,13 @@ export function scaffoldPage(options: ScaffoldOptions): string {
         lastReviewed: options.lastReviewed,
         section: options.section,
       }
-    : { kind: 'page', title: options.title, description: `What ${options.title} covers, in one or two sentences.`, section: options.section, lastReviewed: options.lastReviewed };
+    : {
+        kind: 'page',
+        title: options.title,
+        description: `What ${options.title} covers, in one or two sentences.`,
+        section: options.section,
+        lastReviewed: options.lastReviewed,
+      };
   const body = guide ? guideBody(options) : pageBody();
   return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
 }

@@ -24,7 +24,16 @@ function expected(text: string) {
 }
 
 const reviewedDate = z
-  .union([z.date(), z.string().regex(isoDate).transform((value) => new Date(`${value}T00:00:00Z`))], { error: expected('expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28`') })
+  .union(
+    [
+      z.date(),
+      z
+        .string()
+        .regex(isoDate)
+        .transform((value) => new Date(`${value}T00:00:00Z`)),
+    ],
+    { error: expected('expected a date written as YYYY-MM-DD, e.g. `lastReviewed: 2026-11-28`') },
+  )
   .refine((date) => !Number.isNaN(date.getTime()), { error: 'expected a real calendar date' });
 
 /**
@@ -55,7 +64,9 @@ const common = {
     .default(100)
     .describe('Position inside the section, lower first (optional, default 100).'),
   redirectFrom: z
-    .array(z.string({ error: 'expected old paths as text, e.g. `redirectFrom: [jumpcloud]`' }).trim().min(1), { error: 'expected a list of old paths, e.g. `redirectFrom: [jumpcloud, sso/jumpcloud]`' })
+    .array(z.string({ error: 'expected old paths as text, e.g. `redirectFrom: [jumpcloud]`' }).trim().min(1), {
+      error: 'expected a list of old paths, e.g. `redirectFrom: [jumpcloud, sso/jumpcloud]`',
+    })
     .default([])
     .describe('Old paths of this page inside its version (e.g. `jumpcloud`); each gets a redirect here (optional).'),
 };
@@ -82,7 +93,9 @@ function buildGuideSchema(options: SchemaOptions) {
     description: common.description,
     idp: z
       .enum(options.identityProviders as [string, ...string[]], { error: expected(`expected one of ${listed(options.identityProviders)}`) })
-      .describe(`The identity provider the guide configures: one of ${options.identityProviders.join(', ')} (the list is \`identityProviders\` in stepdocs.config.json).`),
+      .describe(
+        `The identity provider the guide configures: one of ${options.identityProviders.join(', ')} (the list is \`identityProviders\` in stepdocs.config.json).`,
+      ),
     product: z
       .enum(options.products as [string, ...string[]], { error: expected(`expected the product name, one of ${listed(options.products)}`) })
       .describe(`The product the identity provider is connected to: one of ${options.products.join(', ')}.`),
@@ -119,7 +132,10 @@ export function kindOf(data: unknown): unknown {
 
 /** Every content page: guides and general pages, told apart by `kind`. */
 export function contentSchemaFor(options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS) {
-  return z.preprocess((data) => (data && typeof data === 'object' && !('kind' in data) ? { ...data, kind: 'guide' } : data), z.discriminatedUnion('kind', [guideSchemaFor(options), generalPageSchema()]));
+  return z.preprocess(
+    (data) => (data && typeof data === 'object' && !('kind' in data) ? { ...data, kind: 'guide' } : data),
+    z.discriminatedUnion('kind', [guideSchemaFor(options), generalPageSchema()]),
+  );
 }
 
 export const guideSchema = guideSchemaFor();

@@ -40,7 +40,12 @@ export function checkGuide(source: string, options: ValidateOptions): { findings
 export function validateTree(tree: MdNode, source: string, options: ValidateOptions): Finding[] {
   const findings: Finding[] = [];
   const reporter = (rule: Rule) => (place: Place | undefined, reason: string, note?: string) => {
-    findings.push(withUrl({ ruleId: rule.id, severity: rule.severity, reason, file: options.file, ...(place ? { place } : {}), note: note ?? rule.fix, source: 'stepdocs-guide' }, options));
+    findings.push(
+      withUrl(
+        { ruleId: rule.id, severity: rule.severity, reason, file: options.file, ...(place ? { place } : {}), note: note ?? rule.fix, source: 'stepdocs-guide' },
+        options,
+      ),
+    );
   };
   const page = pageContext(tree, source, options.file, options.checkAsset);
   for (const rule of GUIDE_RULES) if (rule.check.stage === 'page') rule.check.run(page, reporter(rule));
@@ -54,7 +59,8 @@ function pageLinks(page: PageContext): Array<{ url: string; place: Place | undef
   const links: Array<{ url: string; place: Place | undefined }> = [];
   for (const node of [...page.nodes('link'), ...page.nodes('definition')]) links.push({ url: node.url ?? '', place: startOf(node) });
   for (const node of page.nodes('html')) {
-    for (const reference of htmlReferences(node.value ?? '', startOf(node) ?? { line: 1, column: 1 })) if (reference.kind === 'link') links.push({ url: reference.url, place: reference.place });
+    for (const reference of htmlReferences(node.value ?? '', startOf(node) ?? { line: 1, column: 1 }))
+      if (reference.kind === 'link') links.push({ url: reference.url, place: reference.place });
   }
   for (const { node } of page.components()) {
     for (const prop of LINK_PROPS[node.name!] ?? []) {
@@ -73,13 +79,25 @@ function pageImages(page: PageContext) {
     if (typeof src !== 'string' || src.trim() === '') return [];
     const alt = attribute(node, 'alt');
     const decorative = attribute(node, 'decorative');
-    return [{ src, alt: typeof alt === 'string' ? alt : undefined, decorative: decorative === true || decorative === 'true', altRequired: true, place: startOf(node), srcPlace: attributePlace(page.source, node, 'src'), lookup }];
+    return [
+      {
+        src,
+        alt: typeof alt === 'string' ? alt : undefined,
+        decorative: decorative === true || decorative === 'true',
+        altRequired: true,
+        place: startOf(node),
+        srcPlace: attributePlace(page.source, node, 'src'),
+        lookup,
+      },
+    ];
   });
-  const markdown = page.nodes('image').filter((node) => (node.url ?? '') !== '').map((node) => ({ src: node.url!, alt: node.alt, decorative: false, altRequired: false, place: startOf(node), srcPlace: startOf(node), lookup }));
+  const markdown = page
+    .nodes('image')
+    .filter((node) => (node.url ?? '') !== '')
+    .map((node) => ({ src: node.url!, alt: node.alt, decorative: false, altRequired: false, place: startOf(node), srcPlace: startOf(node), lookup }));
   return [...figures, ...markdown];
 }
 
 function withUrl(finding: Finding, options: ValidateOptions): Finding {
   return options.rulesUrl ? { ...finding, url: ruleUrl(options.rulesUrl, finding.ruleId) } : finding;
 }
-

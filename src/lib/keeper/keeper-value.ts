@@ -4,7 +4,17 @@
  * part alone, so a guide page does not load an XML parser until a reader pastes XML.
  */
 import { abbreviate } from '../findings.ts';
-import { DEFAULT_REGION, KEEPER_REGIONS, keeperUrls, matchKeeperPath, regionByHost, regionById, SSO_ID_PATTERN, type KeeperRegion, type KeeperUrls } from './regions.ts';
+import {
+  DEFAULT_REGION,
+  KEEPER_REGIONS,
+  keeperUrls,
+  matchKeeperPath,
+  regionByHost,
+  regionById,
+  SSO_ID_PATTERN,
+  type KeeperRegion,
+  type KeeperUrls,
+} from './regions.ts';
 
 export type InputKind = 'sso-id' | 'sp-entity-id' | 'acs' | 'slo' | 'metadata-url' | 'login-url' | 'sp-metadata-xml';
 
@@ -91,10 +101,17 @@ function trimPasted(raw: string): string {
 /** An SSO ID or a Keeper URL; XML goes to `readXml` (login-url.ts passes the metadata reader). */
 export function readKeeperValue(raw: string, options: LoginUrlOptions, readXml: (value: string) => LoginUrlResult): LoginUrlResult {
   if (raw.length > MAX_INPUT_LENGTH) {
-    return fail('too-long', `The pasted text is ${raw.length.toLocaleString('en')} characters long; expected an SSO ID, a Keeper URL or Keeper's SP metadata (at most ${MAX_INPUT_LENGTH.toLocaleString('en')} characters).`);
+    return fail(
+      'too-long',
+      `The pasted text is ${raw.length.toLocaleString('en')} characters long; expected an SSO ID, a Keeper URL or Keeper's SP metadata (at most ${MAX_INPUT_LENGTH.toLocaleString('en')} characters).`,
+    );
   }
   const value = trimPasted(raw);
-  if (value === '') return fail('empty', `Paste Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`) or just the SSO ID. ${WHERE_TO_FIND}`);
+  if (value === '')
+    return fail(
+      'empty',
+      `Paste Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`) or just the SSO ID. ${WHERE_TO_FIND}`,
+    );
   // `<https://…>` is how Markdown and e-mail wrap a URL; anything else starting with `<` is XML.
   const autolink = /^<([^<>\s]+)>$/.exec(value)?.[1];
   if (autolink === undefined && value.startsWith('<')) return readXml(value);
@@ -109,7 +126,10 @@ function fromSsoId(ssoId: string, options: LoginUrlOptions): LoginUrlResult {
   }
   const region = regionById(options.region ?? DEFAULT_REGION);
   if (!region) {
-    return fail('unknown-region', `Unknown data center \`${options.region}\`; expected one of ${KEEPER_REGIONS.map((candidate) => `\`${candidate.id}\``).join(', ')}.`);
+    return fail(
+      'unknown-region',
+      `Unknown data center \`${options.region}\`; expected one of ${KEEPER_REGIONS.map((candidate) => `\`${candidate.id}\``).join(', ')}.`,
+    );
   }
   return { ok: true, ssoId, region, regionSource: 'choice', input: 'sso-id', urls: keeperUrls(region, ssoId), notes: [] };
 }
@@ -140,25 +160,40 @@ export function fromUrl(value: string): LoginUrlResult {
   try {
     url = new URL(text);
   } catch {
-    return fail('not-a-keeper-value', `\`${abbreviate(value)}\` is neither an SSO ID nor a URL; expected Keeper's SP Entity ID, like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`, or the SSO ID alone.`);
+    return fail(
+      'not-a-keeper-value',
+      `\`${abbreviate(value)}\` is neither an SSO ID nor a URL; expected Keeper's SP Entity ID, like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`, or the SSO ID alone.`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    return fail('userinfo', `The URL has a user name before \`@\`, so it really points at \`${url.hostname}\`, not at Keeper. Keeper URLs never contain \`@\`; copy the SP Entity ID again from Keeper.`);
+    return fail(
+      'userinfo',
+      `The URL has a user name before \`@\`, so it really points at \`${url.hostname}\`, not at Keeper. Keeper URLs never contain \`@\`; copy the SP Entity ID again from Keeper.`,
+    );
   }
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '';
   // Non-ASCII letters in the host are how look-alike domains (Cyrillic "і" for "i") are made.
   if (/[^\x00-\x7f]/.test(authority) || url.hostname.split('.').some((label) => label.startsWith('xn--'))) {
-    return fail('lookalike-host', `The host \`${authority}\` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console.`);
+    return fail(
+      'lookalike-host',
+      `The host \`${authority}\` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console.`,
+    );
   }
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (/^\/sso-connect(?:[/?#]|$)/i.test(url.pathname) || /\/sso-connect\//i.test(url.pathname)) {
-    return fail('on-prem', `This is an SSO Connect On-Prem address (\`…/sso-connect…\` on \`${host}\`). The Login URL here is for SSO Connect Cloud; On-Prem serves its own endpoints from your server, so use the values its configuration screen shows.`);
+    return fail(
+      'on-prem',
+      `This is an SSO Connect On-Prem address (\`…/sso-connect…\` on \`${host}\`). The Login URL here is for SSO Connect Cloud; On-Prem serves its own endpoints from your server, so use the values its configuration screen shows.`,
+    );
   }
   const region = regionByHost(host);
   if (!region) {
     const idp = IDP_HOSTS.find(([suffix]) => host === suffix || host.endsWith(`.${suffix}`));
     if (idp) {
-      return fail('idp-url', `\`${host}\` is ${idp[1]}'s address, not Keeper's. The Login URL is built from Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`). ${WHERE_TO_FIND}`);
+      return fail(
+        'idp-url',
+        `\`${host}\` is ${idp[1]}'s address, not Keeper's. The Login URL is built from Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`). ${WHERE_TO_FIND}`,
+      );
     }
     return fail('not-keeper-host', `\`${host}\` is not a Keeper data center; expected one of ${HOSTS}.`);
   }
@@ -168,10 +203,12 @@ export function fromUrl(value: string): LoginUrlResult {
   const path = url.pathname.replace(/\/+$/, '');
   const match = matchKeeperPath(path);
   if (!match) {
-    return fail('not-sso-path', `\`${abbreviate(url.pathname)}\` on \`${host}\` is not an SSO Connect Cloud URL; expected a path like \`/api/rest/sso/saml/459561502469\` ending in the SSO ID.`);
+    return fail(
+      'not-sso-path',
+      `\`${abbreviate(url.pathname)}\` on \`${host}\` is not an SSO Connect Cloud URL; expected a path like \`/api/rest/sso/saml/459561502469\` ending in the SSO ID.`,
+    );
   }
   if (url.protocol === 'http:') notes.push('The pasted URL used `http://`; Keeper serves these URLs over `https://` only.');
   if (url.search !== '' || url.hash !== '') notes.push('The query or fragment after the SSO ID was ignored.');
   return { ok: true, ssoId: match.ssoId, region, regionSource: 'input', input: KIND_TO_INPUT[match.kind], urls: keeperUrls(region, match.ssoId), notes };
 }
-

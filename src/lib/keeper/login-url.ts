@@ -17,7 +17,10 @@ export function computeLoginUrl(raw: string, options: LoginUrlOptions = {}): Log
 
 function fromMetadataXml(value: string): LoginUrlResult {
   if (/<!DOCTYPE/i.test(value)) {
-    return fail('xml-doctype', 'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.');
+    return fail(
+      'xml-doctype',
+      'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.',
+    );
   }
   // The metadata checker's reader: well-formedness first, namespaces resolved (not prefixes stripped).
   const parsed = parseXml(value);
@@ -27,7 +30,7 @@ function fromMetadataXml(value: string): LoginUrlResult {
   }
   const entities = entityElements(parsed.root);
   if (entities.length === 0) {
-    return fail('not-metadata', 'The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper\'s SP metadata, its SP Entity ID or the SSO ID.');
+    return fail('not-metadata', "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID.");
   }
   const hasRole = (entity: XmlElement, local: string) => childrenOf(entity, NS.md, local).length > 0;
   for (const entity of entities) {
@@ -37,9 +40,15 @@ function fromMetadataXml(value: string): LoginUrlResult {
   }
   const idp = entities.find((entity) => hasRole(entity, 'IDPSSODescriptor'));
   if (idp) {
-    return fail('idp-metadata', `This is your identity provider's metadata (\`${abbreviate(attr(idp, 'entityID') ?? '')}\`, with an IDPSSODescriptor), not Keeper's. It belongs in Keeper (step 5); for the Login URL, paste Keeper's SP metadata or SP Entity ID. ${WHERE_TO_FIND}`);
+    return fail(
+      'idp-metadata',
+      `This is your identity provider's metadata (\`${abbreviate(attr(idp, 'entityID') ?? '')}\`, with an IDPSSODescriptor), not Keeper's. It belongs in Keeper (step 5); for the Login URL, paste Keeper's SP metadata or SP Entity ID. ${WHERE_TO_FIND}`,
+    );
   }
-  return fail('not-keeper-metadata', `The metadata's entityID \`${abbreviate(attr(entities[0]!, 'entityID') ?? '(none)')}\` is not a Keeper SP Entity ID; expected \`https://<Keeper host>/api/rest/sso/saml/<SSO ID>\`.`);
+  return fail(
+    'not-keeper-metadata',
+    `The metadata's entityID \`${abbreviate(attr(entities[0]!, 'entityID') ?? '(none)')}\` is not a Keeper SP Entity ID; expected \`https://<Keeper host>/api/rest/sso/saml/<SSO ID>\`.`,
+  );
 }
 
 export type { KeeperRegion, KeeperRegionId, KeeperUrls } from './regions.ts';

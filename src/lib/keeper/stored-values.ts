@@ -50,7 +50,10 @@ export function readPanel(input: PanelInput, readKeeperValue: KeeperValueReader)
     notes.push(...result.notes);
     if (result.regionSource === 'input' && result.region.id !== region.id) notes.push(`The data center is ${result.region.label}, from the pasted URL.`);
   }
-  for (const [field, label] of [['enterpriseDomain', 'Enterprise Domain'], ['providerName', 'SSO provider name']] as const) {
+  for (const [field, label] of [
+    ['enterpriseDomain', 'Enterprise Domain'],
+    ['providerName', 'SSO provider name'],
+  ] as const) {
     const text = input[field].trim();
     if (text === '') continue;
     const error = textFieldError(label, text);
@@ -88,7 +91,10 @@ export function parseStoredValues(text: string): { values: ReaderValues } | { di
     if (typeof ssoId !== 'string' || !SSO_ID_PATTERN.test(ssoId)) return discarded;
     values.ssoId = ssoId;
   }
-  for (const [field, label, value] of [['enterpriseDomain', 'Enterprise Domain', enterpriseDomain], ['providerName', 'SSO provider name', providerName]] as const) {
+  for (const [field, label, value] of [
+    ['enterpriseDomain', 'Enterprise Domain', enterpriseDomain],
+    ['providerName', 'SSO provider name', providerName],
+  ] as const) {
     if (value === undefined) continue;
     if (typeof value !== 'string' || value.trim() !== value || value === '' || textFieldError(label, value)) return discarded;
     values[field] = value;

@@ -41,7 +41,8 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
   for (const { page, root } of roots) {
     const file = `${input.displayPrefix.replace(/\/?$/, '/')}${page.path}`;
     const lines = placeFinder(page.html);
-    const report = (ruleId: LinkRuleId, offset: number, reason: string) => findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file, place: lines(offset), source: 'stepdocs-links' });
+    const report = (ruleId: LinkRuleId, offset: number, reason: string) =>
+      findings.push({ ruleId, severity: linkRuleSeverity(ruleId), reason, file, place: lines(offset), source: 'stepdocs-links' });
     const pageUrl = new URL(`http://site${base}${page.path.replace(/index\.html$/, '')}`);
     for (const element of root.querySelectorAll('[href], [src], [srcset], [action], [formaction], [data]')) {
       const values: Array<[string, string]> = [];
@@ -62,21 +63,37 @@ export function checkDist(input: DistCheckInput): { findings: Finding[]; referen
           continue;
         }
         if (isDangerousUrl(value)) {
-          report('links/unsupported-scheme', offset, `\`${abbreviate(value)}\` (${attribute} of \`<${element.tagName.toLowerCase()}>\`) uses the \`${urlScheme(value)}:\` scheme, which runs code or carries content instead of linking`);
+          report(
+            'links/unsupported-scheme',
+            offset,
+            `\`${abbreviate(value)}\` (${attribute} of \`<${element.tagName.toLowerCase()}>\`) uses the \`${urlScheme(value)}:\` scheme, which runs code or carries content instead of linking`,
+          );
           continue;
         }
         if (urlScheme(value) !== undefined) continue;
         const url = new URL(value, pageUrl);
         let path = decodeSafely(url.pathname);
         if (!path.startsWith(base)) {
-          report(attribute === 'href' ? 'links/missing-page' : 'images/missing-file', offset, `\`${value}\` (${attribute}) is outside the site's base path \`${base}\``);
+          report(
+            attribute === 'href' ? 'links/missing-page' : 'images/missing-file',
+            offset,
+            `\`${value}\` (${attribute}) is outside the site's base path \`${base}\``,
+          );
           continue;
         }
         path = path.slice(base.length);
-        const target = path === '' || path.endsWith('/') ? `${path}index.html` : files.has(path) ? path : files.has(`${path}/index.html`) ? `${path}/index.html` : path;
+        const target =
+          path === '' || path.endsWith('/') ? `${path}index.html` : files.has(path) ? path : files.has(`${path}/index.html`) ? `${path}/index.html` : path;
         if (!files.has(target)) {
-          const suggestion = closest(target, input.files.filter((candidate) => candidate.endsWith('.html')));
-          report(attribute === 'href' && element.tagName !== 'LINK' ? 'links/missing-page' : 'images/missing-file', offset, `\`${value}\` (${attribute} of \`<${element.tagName.toLowerCase()}>\`) leads to no built file${suggestion ? `; did you mean \`${base}${suggestion.replace(/index\.html$/, '')}\`?` : ''}`);
+          const suggestion = closest(
+            target,
+            input.files.filter((candidate) => candidate.endsWith('.html')),
+          );
+          report(
+            attribute === 'href' && element.tagName !== 'LINK' ? 'links/missing-page' : 'images/missing-file',
+            offset,
+            `\`${value}\` (${attribute} of \`<${element.tagName.toLowerCase()}>\`) leads to no built file${suggestion ? `; did you mean \`${base}${suggestion.replace(/index\.html$/, '')}\`?` : ''}`,
+          );
           continue;
         }
         const fragment = url.hash.slice(1);

@@ -72,7 +72,15 @@ function checkPage(site: SiteIndex, page: SitePage, exclude: RegExp[], usedAsset
   const pageFindings: Finding[] = [];
   const reporter = (rule: Rule) => (place: Place | undefined, reason: string, note?: string) => {
     if (place && extract.suppressions.some((entry) => (entry.line === place.line || entry.line === place.line - 1) && entry.rules.includes(rule.id))) return;
-    pageFindings.push({ ruleId: rule.id, severity: rule.severity, reason, file: extract.file, ...(place ? { place } : {}), note: note ?? rule.fix, source: 'stepdocs-links' });
+    pageFindings.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      reason,
+      file: extract.file,
+      ...(place ? { place } : {}),
+      note: note ?? rule.fix,
+      source: 'stepdocs-links',
+    });
   };
   for (const rule of anchorRules) rule.check.run(extract, reporter(rule));
   const from = placeOf(site, page);
@@ -94,7 +102,15 @@ function checkPage(site: SiteIndex, page: SitePage, exclude: RegExp[], usedAsset
 }
 
 function imageOf(reference: Reference, site: SiteIndex, folder: string) {
-  return { src: reference.url.trim(), alt: reference.alt, decorative: reference.decorative === true, altRequired: true, place: reference.place, srcPlace: reference.place, lookup: imageLookup(site, folder) };
+  return {
+    src: reference.url.trim(),
+    alt: reference.alt,
+    decorative: reference.decorative === true,
+    altRequired: true,
+    place: reference.place,
+    srcPlace: reference.place,
+    lookup: imageLookup(site, folder),
+  };
 }
 
 /** For a page whose findings were reused: the images it uses (so none is called unused) and its external links. */
@@ -120,7 +136,16 @@ function unusedImageFindings(input: LinkCheckInput, usedAssets: Set<string>): Fi
   const unused = input.assets.filter((asset) => IMAGE_FILE.test(asset) && !usedAssets.has(asset));
   const findings: Finding[] = [];
   for (const rule of assetRules) {
-    rule.check.run(unused, (asset, reason, note) => findings.push({ ruleId: rule.id, severity: rule.severity, reason, file: `${input.contentPrefix.replace(/\/?$/, '/')}${asset}`, note: note ?? rule.fix, source: 'stepdocs-links' }));
+    rule.check.run(unused, (asset, reason, note) =>
+      findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        reason,
+        file: `${input.contentPrefix.replace(/\/?$/, '/')}${asset}`,
+        note: note ?? rule.fix,
+        source: 'stepdocs-links',
+      }),
+    );
   }
   return findings;
 }

@@ -120,7 +120,14 @@ export async function checkExternal(urls: readonly string[], options: ExternalOp
     const redirected = response.redirected && response.url !== url ? { redirectedTo: response.url } : {};
     if (response.ok) return { url, status: 'ok', code: response.status, ...redirected, cached: false };
     const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), now()) : undefined;
-    return { url, status: 'broken', code: response.status, ...redirected, ...(retryAfter !== undefined ? { detail: `retry-after:${retryAfter}` } : {}), cached: false };
+    return {
+      url,
+      status: 'broken',
+      code: response.status,
+      ...redirected,
+      ...(retryAfter !== undefined ? { detail: `retry-after:${retryAfter}` } : {}),
+      cached: false,
+    };
   }
 
   async function request(url: string, method: 'HEAD' | 'GET'): Promise<Response | { timeout: boolean; message: string }> {
@@ -130,7 +137,16 @@ export async function checkExternal(urls: readonly string[], options: ExternalOp
       return await doFetch(url, { method, redirect: 'follow', signal: controller.signal, headers: { 'user-agent': 'stepdocs-link-checker', accept: '*/*' } });
     } catch (error) {
       const timeout = controller.signal.aborted;
-      return { timeout, message: timeout ? `no answer within ${timeoutMs} ms` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
+      return {
+        timeout,
+        message: timeout
+          ? `no answer within ${timeoutMs} ms`
+          : error instanceof Error
+            ? error.cause instanceof Error
+              ? error.cause.message
+              : error.message
+            : String(error),
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -83,7 +83,7 @@ export function extractPage(source: string, file: string): PageExtract {
       case 'link': {
         const text = textOf(node).trim();
         const autolink = isAutolink(node, source);
-        page.references.push({ kind: 'link', url: node.url ?? '', place, via: autolink ? 'autolink' : 'markdown', text: autolink ? node.url ?? '' : text });
+        page.references.push({ kind: 'link', url: node.url ?? '', place, via: autolink ? 'autolink' : 'markdown', text: autolink ? (node.url ?? '') : text });
         return;
       }
       case 'linkReference': {
@@ -133,7 +133,14 @@ export function extractPage(source: string, file: string): PageExtract {
         if (prop.kind === 'image') {
           const alt = attribute(node, 'alt');
           const decorative = attribute(node, 'decorative');
-          page.references.push({ kind: 'image', url: value, place: where, via: `jsx:${node.name}.${prop.attribute}`, alt: typeof alt === 'string' ? alt : null, decorative: decorative === true || decorative === 'true' });
+          page.references.push({
+            kind: 'image',
+            url: value,
+            place: where,
+            via: `jsx:${node.name}.${prop.attribute}`,
+            alt: typeof alt === 'string' ? alt : null,
+            decorative: decorative === true || decorative === 'true',
+          });
         } else {
           // Only an anchor is read out by its text; a frame, form or embed has none to judge.
           const text = node.name === 'a' ? textOf(node).trim() || (attributeString(node, 'aria-label') ?? '') : undefined;
@@ -213,11 +220,16 @@ export function redirectsFrom(yaml: string, place: Place): Array<{ path: string;
   const list = data && typeof data === 'object' ? (data as { redirectFrom?: unknown }).redirectFrom : undefined;
   if (!Array.isArray(list)) return [];
   const lines = splitLines(yaml);
-  const fieldLine = Math.max(lines.findIndex((line) => /^redirectFrom\s*:/.test(line)), 0);
-  return list.filter((path): path is string => typeof path === 'string').map((path) => {
-    const at = lines.findIndex((line, index) => index >= fieldLine && line.includes(path));
-    return { path, place: { line: place.line + 1 + (at === -1 ? fieldLine : at), column: 1 } };
-  });
+  const fieldLine = Math.max(
+    lines.findIndex((line) => /^redirectFrom\s*:/.test(line)),
+    0,
+  );
+  return list
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => {
+      const at = lines.findIndex((line, index) => index >= fieldLine && line.includes(path));
+      return { path, place: { line: place.line + 1 + (at === -1 ? fieldLine : at), column: 1 } };
+    });
 }
 
 function frontmatterImages(yaml: string, place: Place): Reference[] {
@@ -232,11 +244,22 @@ function frontmatterImages(yaml: string, place: Place): Reference[] {
   const lines = splitLines(yaml);
   for (const field of FRONTMATTER_IMAGE_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
-    const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { src?: unknown }).src === 'string' ? (value as { src: string }).src : undefined;
+    const url =
+      typeof value === 'string'
+        ? value
+        : value && typeof value === 'object' && typeof (value as { src?: unknown }).src === 'string'
+          ? (value as { src: string }).src
+          : undefined;
     if (!url) continue;
     const index = lines.findIndex((line) => new RegExp(`^\\s*${field}\\s*:`).test(line));
     const alt = value && typeof value === 'object' && typeof (value as { alt?: unknown }).alt === 'string' ? (value as { alt: string }).alt : undefined;
-    references.push({ kind: 'image', url, place: { line: place.line + 1 + Math.max(index, 0), column: 1 }, via: `frontmatter:${field}`, alt: alt ?? (data as Record<string, unknown>)[`${field}Alt`] as string ?? null });
+    references.push({
+      kind: 'image',
+      url,
+      place: { line: place.line + 1 + Math.max(index, 0), column: 1 },
+      via: `frontmatter:${field}`,
+      alt: alt ?? ((data as Record<string, unknown>)[`${field}Alt`] as string) ?? null,
+    });
   }
   return references;
 }

@@ -87,7 +87,7 @@ export const IMAGE_RULES: readonly ImageRule[] = [
     severity: 'error',
     description: 'An image file exists where its path says, inside the content folder (or, for a site-absolute path, in `public/`).',
     why: 'A missing image is a broken picture in the middle of a step, and the build cannot publish it; an image outside the content folder is not published at all.',
-    fix: 'Check the path: it is relative to the page\'s folder. Copy an image from elsewhere into the content folder, next to the guide.',
+    fix: "Check the path: it is relative to the page's folder. Copy an image from elsewhere into the content folder, next to the guide.",
     bad: '<Figure src="./images/sso-tabs.svg" alt="The SSO tab" />',
     good: '<Figure src="./images/sso-tab.svg" alt="The SSO tab" />',
     check: {
@@ -95,11 +95,23 @@ export const IMAGE_RULES: readonly ImageRule[] = [
       run({ src, srcPlace, place, lookup }, report) {
         const result = localLookup(src, lookup);
         if (result?.status === 'outside') {
-          report(srcPlace ?? place, `Image \`${shown(src)}\` is outside the content folder, so it is not published`, 'Copy the image into the content folder, next to the guide (e.g. `./images/`), and point to the copy.');
+          report(
+            srcPlace ?? place,
+            `Image \`${shown(src)}\` is outside the content folder, so it is not published`,
+            'Copy the image into the content folder, next to the guide (e.g. `./images/`), and point to the copy.',
+          );
         } else if (result?.status === 'missing' && result.publicFolder) {
-          report(srcPlace ?? place, `Cannot find image \`${shown(src)}\` in the site's public folder`, 'Site-absolute image paths name files in `public/`; keep guide images next to the guide and use a relative path.');
+          report(
+            srcPlace ?? place,
+            `Cannot find image \`${shown(src)}\` in the site's public folder`,
+            'Site-absolute image paths name files in `public/`; keep guide images next to the guide and use a relative path.',
+          );
         } else if (result?.status === 'missing') {
-          report(srcPlace ?? place, `Cannot find image file \`${shown(src)}\`${result.suggestion ? `; did you mean \`${result.suggestion}\`?` : ''}`, "Check the path: it is relative to this page's folder.");
+          report(
+            srcPlace ?? place,
+            `Cannot find image file \`${shown(src)}\`${result.suggestion ? `; did you mean \`${result.suggestion}\`?` : ''}`,
+            "Check the path: it is relative to this page's folder.",
+          );
         }
       },
     },
@@ -108,7 +120,7 @@ export const IMAGE_RULES: readonly ImageRule[] = [
     id: 'images/case-mismatch',
     severity: 'error',
     description: 'An image path matches the file name letter for letter (macOS forgives case, Linux servers do not).',
-    why: 'The page works on the author\'s Mac and shows a broken image once deployed to a Linux server.',
+    why: "The page works on the author's Mac and shows a broken image once deployed to a Linux server.",
     fix: 'Write the file name exactly as it is on disk.',
     bad: '<Figure src="./images/Login.PNG" alt="The login page" />',
     good: '<Figure src="./images/login.png" alt="The login page" />',
@@ -117,7 +129,11 @@ export const IMAGE_RULES: readonly ImageRule[] = [
       run({ src, srcPlace, place, lookup }, report) {
         const result = localLookup(src, lookup);
         if (result?.status !== 'case-mismatch') return;
-        report(srcPlace ?? place, `Image \`${shown(src)}\` differs in letter case from the file \`${result.actual.split('/').pop()}\``, `Write \`${result.actual}\`; it works on macOS but breaks on Linux servers.`);
+        report(
+          srcPlace ?? place,
+          `Image \`${shown(src)}\` differs in letter case from the file \`${result.actual.split('/').pop()}\``,
+          `Write \`${result.actual}\`; it works on macOS but breaks on Linux servers.`,
+        );
       },
     },
   },

@@ -24,7 +24,8 @@ const VERSIONS: Version[] = [
   { id: '1.0', label: '1.0', status: 'supported' },
 ];
 
-const FRONTMATTER = (title: string) => `---\ntitle: ${title}\ndescription: A page of the small site the rule examples run in.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers\n`;
+const FRONTMATTER = (title: string) =>
+  `---\ntitle: ${title}\ndescription: A page of the small site the rule examples run in.\nidp: Okta\nproduct: Keeper SSO Connect Cloud\nlastReviewed: 2026-11-28\nsection: Identity providers\n`;
 
 /** The site around every example, each page clean on its own. */
 const SITE: Record<string, string> = {
@@ -52,7 +53,10 @@ export function linkExampleFindings(ruleId: string, example: string): Finding[] 
   const config = example.trimStart().startsWith('"redirects"') ? (JSON.parse(`{${example}}`) as { redirects: Record<string, string> }).redirects : {};
   const at = EXAMPLE_SETTINGS[ruleId]?.page ?? 'latest/example.mdx';
   const sources = { ...SITE, [at]: examplePage(Object.keys(config).length > 0 ? 'Text.' : example) };
-  const pages: SitePage[] = Object.entries(sources).map(([path, source]) => ({ id: path.replace(/\.mdx$/, ''), extract: withStructure(extractPage(source, path), source) }));
+  const pages: SitePage[] = Object.entries(sources).map(([path, source]) => ({
+    id: path.replace(/\.mdx$/, ''),
+    extract: withStructure(extractPage(source, path), source),
+  }));
   const assets = [...IMAGES, ...(example.includes('old-diagram.svg') ? ['latest/images/old-diagram.svg'] : [])];
   const links = checkLinks({ pages, assets, publicFiles: [], versions: VERSIONS, base: '/', contentPrefix: '.' });
   const redirectPages = pages.map((page) => ({ id: page.id, file: page.extract.file, redirectFrom: page.extract.redirectFrom, anchors: page.extract.anchors }));
@@ -62,7 +66,10 @@ export function linkExampleFindings(ruleId: string, example: string): Finding[] 
     ...pages.flatMap((page) => page.extract.structure),
     ...collected.findings,
     ...checkRedirects(collected.redirects, siteRoutes(redirectPages, VERSIONS)),
-    ...externalFindings(links.external, links.external.map((link) => answer(link.url))),
+    ...externalFindings(
+      links.external,
+      links.external.map((link) => answer(link.url)),
+    ),
   ];
 }
 
@@ -76,5 +83,8 @@ function withStructure(extract: ReturnType<typeof extractPage>, source: string):
     // The examples' frontmatter parses; a broken one shows as no frontmatter findings.
   }
   const frontmatter = checkFrontmatter(data, source, extract.file, undefined, DEFAULT_SCHEMA_OPTIONS);
-  return { ...extract, structure: [...frontmatter, ...checkGuide(source, { file: extract.file }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId))] };
+  return {
+    ...extract,
+    structure: [...frontmatter, ...checkGuide(source, { file: extract.file }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId))],
+  };
 }

@@ -65,7 +65,8 @@ export function siteIndex(input: SiteInput): SiteIndex {
     for (const [route, page] of [...routes]) if (route.startsWith(`${current.id}/`)) routes.set(aliasPath(route), page);
   }
   const routesByVersion = new Map<string, Suggester>();
-  for (const version of input.versions) routesByVersion.set(version.id, new Suggester([...routes.keys()].filter((route) => route.startsWith(`${version.id}/`))));
+  for (const version of input.versions)
+    routesByVersion.set(version.id, new Suggester([...routes.keys()].filter((route) => route.startsWith(`${version.id}/`))));
   const imageLists = new Map<string, string[]>();
   for (const asset of input.assets) {
     if (!IMAGE_FILE.test(asset)) continue;
@@ -103,7 +104,11 @@ export function placeOf(site: SiteIndex, page: SitePage): PagePlace {
 }
 
 /** A local image path of a page: the content file it names, or the public file for a site-absolute path. */
-export function imageTarget(site: SiteIndex, folder: string, url: string): { kind: 'public'; path: string } | { kind: 'asset'; target: string; actual: string | undefined } {
+export function imageTarget(
+  site: SiteIndex,
+  folder: string,
+  url: string,
+): { kind: 'public'; path: string } | { kind: 'asset'; target: string; actual: string | undefined } {
   const clean = decodeSafely(url.split(/[?#]/)[0]!);
   if (clean.startsWith('/')) return { kind: 'public', path: pathBelowBase(site.input.base, clean) };
   const target = joinAssetPath(folder, clean);
@@ -164,16 +169,26 @@ export function resolveLink(site: SiteIndex, from: PagePlace, url: string): Reso
   }
   const written = route.split('/')[0];
   const versionId = written === CURRENT_ALIAS && !site.input.versions.some((version) => version.id === CURRENT_ALIAS) ? site.current.id : written;
-  const crossesInto = from.version && path.startsWith('/') && versionId !== from.version.id && site.input.versions.some((version) => version.id === versionId) ? versionId : undefined;
+  const crossesInto =
+    from.version && path.startsWith('/') && versionId !== from.version.id && site.input.versions.some((version) => version.id === versionId)
+      ? versionId
+      : undefined;
   if (target) return { kind: 'page', target, route, fragment, crossesInto };
   const version = from.version;
-  const inCurrent = version && version.id !== site.current.id && versionId === version.id && site.routes.has(`${site.current.id}/${route.slice(version.id.length + 1)}`) ? `/${site.current.id}/${route.slice(version.id.length + 1)}` : undefined;
+  const inCurrent =
+    version && version.id !== site.current.id && versionId === version.id && site.routes.has(`${site.current.id}/${route.slice(version.id.length + 1)}`)
+      ? `/${site.current.id}/${route.slice(version.id.length + 1)}`
+      : undefined;
   return { kind: 'missing', route, versionId, inCurrent, crossesInto };
 }
 
 /** `latest/jumpcloud`, `latest/jumpcloud.mdx`, `latest/jumpcloud/` → `latest/jumpcloud/`. */
 function normaliseRoute(path: string): string {
-  const route = path.replace(/^\/+/, '').replace(/\/index\.html?$/, '/').replace(/\.mdx?$/, '').replace(/\/+$/, '');
+  const route = path
+    .replace(/^\/+/, '')
+    .replace(/\/index\.html?$/, '/')
+    .replace(/\.mdx?$/, '')
+    .replace(/\/+$/, '');
   if (/\.[a-z0-9]+$/i.test(route)) return route;
   return route === '' ? '' : `${route}/`;
 }

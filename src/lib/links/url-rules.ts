@@ -19,8 +19,9 @@ export const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 export const SCHEME_RULE: Rule<UrlCheck> = {
   id: 'links/unsupported-scheme',
   severity: 'error',
-  description: 'Links go to web pages, e-mail, phone numbers or site pages (`http(s):`, `mailto:`, `tel:`, paths); never to `javascript:`, `vbscript:`, `data:`, `file:` or `blob:` URLs, however they are written (`java&#9;script:` is judged as a browser reads it).',
-  why: 'A `javascript:` or `data:` link runs code or shows attacker-controlled content on the docs site\'s origin when a reader clicks it; other schemes open programs the reader did not expect.',
+  description:
+    'Links go to web pages, e-mail, phone numbers or site pages (`http(s):`, `mailto:`, `tel:`, paths); never to `javascript:`, `vbscript:`, `data:`, `file:` or `blob:` URLs, however they are written (`java&#9;script:` is judged as a browser reads it).',
+  why: "A `javascript:` or `data:` link runs code or shows attacker-controlled content on the docs site's origin when a reader clicks it; other schemes open programs the reader did not expect.",
   fix: 'Link to http(s) pages, e-mail (`mailto:`), phone (`tel:`) or site pages only.',
   bad: '[Open the console](javascript:alert(document.cookie))',
   good: '[Read the Okta guide](./okta.mdx)',
@@ -29,7 +30,8 @@ export const SCHEME_RULE: Rule<UrlCheck> = {
     run({ url, place }, report) {
       const scheme = urlScheme(url);
       if (scheme === undefined || LINK_SCHEMES.has(scheme)) return;
-      if (isDangerousUrl(url)) report(place, `Link uses the \`${scheme}:\` scheme (\`${abbreviate(url, 40)}\`), which runs code or carries content instead of linking`);
+      if (isDangerousUrl(url))
+        report(place, `Link uses the \`${scheme}:\` scheme (\`${abbreviate(url, 40)}\`), which runs code or carries content instead of linking`);
       else report(place, `Link uses the \`${scheme}:\` scheme`);
     },
   },

@@ -34,8 +34,17 @@ const HINT_LABELS: Record<string, string> = { info: 'Note', success: 'Tip', warn
 
 export function pageMarkdown(page: MarkdownPage): string {
   const parsed = parseContent(page.body, page.file.replace(/\.md$/, '.mdx'));
-  const body = parsed.ok ? convertChildren(parsed.tree.children ?? [], { ...page, source: page.body }) : [{ type: 'paragraph', children: [{ type: 'text', value: page.body }] }];
-  const tree = { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] }, { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: page.description }] }] }, ...body] };
+  const body = parsed.ok
+    ? convertChildren(parsed.tree.children ?? [], { ...page, source: page.body })
+    : [{ type: 'paragraph', children: [{ type: 'text', value: page.body }] }];
+  const tree = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] },
+      { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: page.description }] }] },
+      ...body,
+    ],
+  };
   return toMarkdown(tree as never, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' });
 }
 
@@ -50,7 +59,8 @@ function convertChildren(nodes: readonly MdNode[], page: MarkdownPage & { source
   return nodes.flatMap((node) => {
     const start = node.position?.start;
     const end = node.position?.end;
-    if (page.source === undefined || start?.offset === undefined || end?.offset === undefined || start.column !== 1 || !isMarkdown(node)) return convert(node, page);
+    if (page.source === undefined || start?.offset === undefined || end?.offset === undefined || start.column !== 1 || !isMarkdown(node))
+      return convert(node, page);
     const edits = urlEdits(node, page);
     if (edits === undefined) return convert(node, page);
     let text = page.source.slice(start.offset, end.offset);
@@ -121,7 +131,13 @@ function convert(node: MdNode, page: MarkdownPage): Out[] {
     case 'code':
       // A copy has no reader: placeholders show their generic form, as on the page before values are given.
       if (!isValuesMeta(node.meta)) return [withoutPosition(node)];
-      return [{ ...withoutPosition(node), meta: (node.meta ?? '').replace(/(?:^|\s)values(?=\s|$)/, '').trim() || null, value: fillTemplate(node.value ?? '', undefined) }];
+      return [
+        {
+          ...withoutPosition(node),
+          meta: (node.meta ?? '').replace(/(?:^|\s)values(?=\s|$)/, '').trim() || null,
+          value: fillTemplate(node.value ?? '', undefined),
+        },
+      ];
     case 'link': {
       const href = node.url ?? '';
       const sitePath = href.startsWith('/') && !href.startsWith('//');
@@ -145,7 +161,15 @@ function component(node: MdNode, page: MarkdownPage): Out[] {
   const children = () => convertChildren(node.children ?? [], page);
   switch (node.name) {
     case 'Steps':
-      return [{ type: 'list', ordered: true, start: 1, spread: true, children: (node.children ?? []).filter((child) => child.name === 'Step').map((step) => stepItem(step, page)) }];
+      return [
+        {
+          type: 'list',
+          ordered: true,
+          start: 1,
+          spread: true,
+          children: (node.children ?? []).filter((child) => child.name === 'Step').map((step) => stepItem(step, page)),
+        },
+      ];
     case 'Step':
       return [{ type: 'list', ordered: true, spread: true, children: [stepItem(node, page)] }];
     case 'Hint': {
@@ -158,14 +182,22 @@ function component(node: MdNode, page: MarkdownPage): Out[] {
       const src = stringAttribute(node, 'src');
       const caption = stringAttribute(node, 'caption');
       const image: Out = { type: 'image', url: page.resolveImage?.(src) ?? src, alt: stringAttribute(node, 'alt'), title: caption || null };
-      return [{ type: 'paragraph', children: [image] }, ...(caption ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [text(caption)] }] }] : [])];
+      return [
+        { type: 'paragraph', children: [image] },
+        ...(caption ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [text(caption)] }] }] : []),
+      ];
     }
     case 'Ui':
       return [{ type: 'strong', children: children() }];
     case 'Copy':
       return [{ type: 'inlineCode', value: plainText(node) }];
     case 'Tabs':
-      return (node.children ?? []).filter((child) => child.name === 'Tab').flatMap((tab) => [{ type: 'paragraph', children: [{ type: 'strong', children: [text(stringAttribute(tab, 'label'))] }] }, ...convertChildren(tab.children ?? [], page)]);
+      return (node.children ?? [])
+        .filter((child) => child.name === 'Tab')
+        .flatMap((tab) => [
+          { type: 'paragraph', children: [{ type: 'strong', children: [text(stringAttribute(tab, 'label'))] }] },
+          ...convertChildren(tab.children ?? [], page),
+        ]);
     case 'LoginUrlCalculator':
     case 'MetadataChecker':
       return widgetFallback(node.name, page.rulesUrl);
@@ -188,7 +220,10 @@ function placeholderText(node: MdNode): string {
 function stepItem(step: MdNode, page: MarkdownPage): Out {
   const id = stringAttribute(step, 'id');
   const title = stringAttribute(step, 'title');
-  const heading: Out = { type: 'paragraph', children: [{ type: 'strong', children: [id ? { type: 'link', url: `${page.url}#${id}`, children: [text(title)] } : text(title)] }] };
+  const heading: Out = {
+    type: 'paragraph',
+    children: [{ type: 'strong', children: [id ? { type: 'link', url: `${page.url}#${id}`, children: [text(title)] } : text(title)] }],
+  };
   return { type: 'listItem', spread: true, children: [heading, ...convertChildren(step.children ?? [], page)] };
 }
 

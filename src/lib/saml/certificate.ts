@@ -26,7 +26,9 @@ export interface CertificateInfo {
   serialNumber: string;
 }
 
-export type CertificateResult = { ok: true; certificate: CertificateInfo } | { ok: false; problem: 'empty' | 'too-large' | 'not-base64' | 'pem-inside-base64' | 'not-a-certificate'; message: string };
+export type CertificateResult =
+  | { ok: true; certificate: CertificateInfo }
+  | { ok: false; problem: 'empty' | 'too-large' | 'not-base64' | 'pem-inside-base64' | 'not-a-certificate'; message: string };
 
 const SIGNATURE_ALGORITHMS: Record<string, [name: string, hash: string | undefined]> = {
   '1.2.840.113549.1.1.4': ['md5WithRSAEncryption', 'MD5'],
@@ -61,7 +63,11 @@ export const MAX_CERTIFICATE_CHARS = 64 * 1024;
 
 export function readCertificate(text: string): Promise<CertificateResult> {
   if (text.length > MAX_CERTIFICATE_CHARS) {
-    return Promise.resolve({ ok: false, problem: 'too-large', message: `The certificate text is ${Math.round(text.length / 1024)} KB; real certificates are a few KB, so it was not decoded.` });
+    return Promise.resolve({
+      ok: false,
+      problem: 'too-large',
+      message: `The certificate text is ${Math.round(text.length / 1024)} KB; real certificates are a few KB, so it was not decoded.`,
+    });
   }
   const base64 = text.replace(/\s+/g, '');
   let result = cache.get(base64);
@@ -120,7 +126,11 @@ async function parse(base64: string): Promise<CertificateResult> {
       },
     };
   } catch (error) {
-    return { ok: false, problem: 'not-a-certificate', message: `The base64 does not decode to an X.509 certificate (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      ok: false,
+      problem: 'not-a-certificate',
+      message: `The base64 does not decode to an X.509 certificate (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
 }
 

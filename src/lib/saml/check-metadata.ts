@@ -92,21 +92,33 @@ function startReport(size: number, options: CheckOptions) {
   const now = options.now ?? new Date();
   const rulesUrl = options.rulesUrl ?? `/${METADATA_RULES_ROUTE}`;
   const findings: Finding[] = [];
-  const report: MetadataReport = { file, kind: 'not-metadata', size, encoding: null, entities: [], entityCount: 0, findings, counts: { error: 0, warning: 0, info: 0 }, checkedAt: now.toISOString() };
-  const rules = options.rules ?? SAML_RULES;
-  const reporter = (ruleId: string): Report => (finding) => {
-    const rule = metadataRule(ruleId, rules);
-    findings.push({
-      ruleId,
-      severity: finding.severity ?? rule.severity,
-      reason: finding.reason,
-      file,
-      ...(finding.place ? { place: finding.place } : {}),
-      note: finding.note ?? rule.fix,
-      url: `${rulesUrl}#${metadataRuleAnchor(ruleId)}`,
-      source: 'stepdocs-metadata',
-    });
+  const report: MetadataReport = {
+    file,
+    kind: 'not-metadata',
+    size,
+    encoding: null,
+    entities: [],
+    entityCount: 0,
+    findings,
+    counts: { error: 0, warning: 0, info: 0 },
+    checkedAt: now.toISOString(),
   };
+  const rules = options.rules ?? SAML_RULES;
+  const reporter =
+    (ruleId: string): Report =>
+    (finding) => {
+      const rule = metadataRule(ruleId, rules);
+      findings.push({
+        ruleId,
+        severity: finding.severity ?? rule.severity,
+        reason: finding.reason,
+        file,
+        ...(finding.place ? { place: finding.place } : {}),
+        note: finding.note ?? rule.fix,
+        url: `${rulesUrl}#${metadataRuleAnchor(ruleId)}`,
+        source: 'stepdocs-metadata',
+      });
+    };
   const finish = () => {
     report.counts = countSeverities(findings);
     return report;
@@ -118,7 +130,9 @@ function startReport(size: number, options: CheckOptions) {
 export function tooLargeReport(size: number, options: CheckOptions = {}): MetadataReport {
   const { reporter, finish } = startReport(size, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  reporter('input/too-large')({ reason: `The file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, far more than any identity provider's metadata` });
+  reporter('input/too-large')({
+    reason: `The file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, far more than any identity provider's metadata`,
+  });
   return finish();
 }
 
@@ -156,7 +170,16 @@ export async function checkMetadata(bytes: Uint8Array, options: CheckOptions = {
       entities.push(await readEntity(elements[index]!));
       if (options.onProgress && (index % 100 === 99 || index === elements.length - 1)) options.onProgress(index + 1, elements.length);
     }
-    const context: DocumentContext = { text, root, locator, entities, aggregate: root.local === 'EntitiesDescriptor', now, expect: options.expect ?? 'idp', reader: options.reader };
+    const context: DocumentContext = {
+      text,
+      root,
+      locator,
+      entities,
+      aggregate: root.local === 'EntitiesDescriptor',
+      now,
+      expect: options.expect ?? 'idp',
+      reader: options.reader,
+    };
     for (const rule of rules) {
       if (rule.check.stage !== 'document') continue;
       runSafely(rule.id, reporter, () => (rule.check as { run(context: DocumentContext, report: Report): void }).run(context, reporter(rule.id)));
@@ -186,7 +209,10 @@ function inspectText(text: string, locator: Locator, reporter: (ruleId: string) 
   const place = start === -1 ? undefined : locator.place(start);
   if (/^<!doctype\s+html\b|^<html[\s>]/i.test(head) || (/<html[\s>]/i.test(head) && !/EntityDescriptor/.test(head))) {
     const title = /<title[^>]*>([^<]{1,80})/i.exec(text.slice(start, start + 65536))?.[1]?.trim();
-    reporter('input/html-page')({ place, reason: `This is an HTML web page${title ? ` ("${title}")` : ''}, not SAML metadata; it was probably saved from a browser instead of downloaded` });
+    reporter('input/html-page')({
+      place,
+      reason: `This is an HTML web page${title ? ` ("${title}")` : ''}, not SAML metadata; it was probably saved from a browser instead of downloaded`,
+    });
     return false;
   }
   if (!head.startsWith('<')) {
@@ -195,12 +221,18 @@ function inspectText(text: string, locator: Locator, reporter: (ruleId: string) 
   }
   const run = longestRunWithoutTag(text);
   if (run.length > MAX_RUN_CHARS) {
-    reporter('input/too-large')({ place: locator.place(run.start), reason: `One element's text or tag is ${formatBytes(run.length)} long; metadata elements hold at most a few hundred KB (a logo), so the file was not parsed` });
+    reporter('input/too-large')({
+      place: locator.place(run.start),
+      reason: `One element's text or tag is ${formatBytes(run.length)} long; metadata elements hold at most a few hundred KB (a logo), so the file was not parsed`,
+    });
     return false;
   }
   const doctype = prologDoctype(text);
   if (doctype !== undefined) {
-    reporter('xml/doctype')({ place: locator.place(doctype), reason: 'The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything' });
+    reporter('xml/doctype')({
+      place: locator.place(doctype),
+      reason: 'The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything',
+    });
     return false;
   }
   return true;
@@ -256,12 +288,14 @@ export function prologDoctype(text: string): number | undefined {
 }
 
 function describeNonXml(head: string): string {
-  if (head.startsWith('-----BEGIN CERTIFICATE-----')) return 'This is a PEM certificate, not metadata; expected the metadata XML, which contains the certificate';
+  if (head.startsWith('-----BEGIN CERTIFICATE-----'))
+    return 'This is a PEM certificate, not metadata; expected the metadata XML, which contains the certificate';
   if (head.startsWith('-----BEGIN')) return `This is a PEM file (\`${head.split('\n')[0]!.trim()}\`), not metadata; expected SAML metadata XML`;
   if (head.startsWith('{') || head.startsWith('[')) return 'This is JSON, not SAML metadata; expected an XML file starting with `<`';
   const compact = head.replace(/\s+/g, '');
   if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(compact)) {
-    if (compact.startsWith('PD94') || compact.startsWith('PG1k') || compact.startsWith('PEVud')) return 'This is base64-encoded XML; decode it first (or download the metadata as XML) and check the decoded file';
+    if (compact.startsWith('PD94') || compact.startsWith('PG1k') || compact.startsWith('PEVud'))
+      return 'This is base64-encoded XML; decode it first (or download the metadata as XML) and check the decoded file';
     if (compact.startsWith('MII')) return 'This is a base64 certificate, not metadata; expected the metadata XML, which contains the certificate';
     return 'This is a base64 blob, not SAML metadata; expected an XML file starting with `<`';
   }
@@ -288,25 +322,27 @@ async function summarise(entity: EntityModel): Promise<EntitySummary> {
     acs: endpoint(entity.roles.flatMap((role) => role.acs)),
     nameIdFormats: [...new Set(entity.roles.flatMap((role) => role.nameIdFormats))],
     certificates: entity.roles.flatMap((role) =>
-      role.keys.filter((key) => key.certificate).map((key): CertificateSummary => {
-        const use = key.use === 'both' ? 'signing and encryption' : key.use;
-        const result = key.certificate!;
-        if (!result.ok) return { role: role.role, use, problem: result.message };
-        const { certificate } = result;
-        return {
-          role: role.role,
-          use,
-          subject: certificate.subject,
-          issuer: certificate.issuer,
-          keyType: certificate.keyType,
-          keySize: certificate.keySize,
-          signatureAlgorithm: certificate.signatureAlgorithm,
-          notBefore: certificate.notBefore.toISOString(),
-          notAfter: certificate.notAfter.toISOString(),
-          sha256: certificate.sha256,
-          sha1: certificate.sha1,
-        };
-      }),
+      role.keys
+        .filter((key) => key.certificate)
+        .map((key): CertificateSummary => {
+          const use = key.use === 'both' ? 'signing and encryption' : key.use;
+          const result = key.certificate!;
+          if (!result.ok) return { role: role.role, use, problem: result.message };
+          const { certificate } = result;
+          return {
+            role: role.role,
+            use,
+            subject: certificate.subject,
+            issuer: certificate.issuer,
+            keyType: certificate.keyType,
+            keySize: certificate.keySize,
+            signatureAlgorithm: certificate.signatureAlgorithm,
+            notBefore: certificate.notBefore.toISOString(),
+            notAfter: certificate.notAfter.toISOString(),
+            sha256: certificate.sha256,
+            sha1: certificate.sha1,
+          };
+        }),
     ),
     signed: entity.signed,
   };

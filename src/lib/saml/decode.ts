@@ -45,7 +45,12 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     if (declared !== undefined) {
       const known = SUPPORTED.get(declared);
       if (!known) {
-        return { ok: false, problem: 'unsupported-encoding', encoding: declared, message: `The XML declaration names encoding \`${declared}\`, which the checker cannot read; expected UTF-8 or UTF-16.` };
+        return {
+          ok: false,
+          problem: 'unsupported-encoding',
+          encoding: declared,
+          message: `The XML declaration names encoding \`${declared}\`, which the checker cannot read; expected UTF-8 or UTF-16.`,
+        };
       }
       encoding = known;
     }

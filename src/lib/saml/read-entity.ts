@@ -17,7 +17,11 @@ export async function readEntity(element: XmlElement): Promise<EntityModel> {
 
 async function readRole(role: RoleName, element: XmlElement): Promise<RoleModel> {
   const endpoints = (local: string): Endpoint[] =>
-    childrenOf(element, NS.md, local).map((endpoint) => ({ element: endpoint, binding: (attr(endpoint, 'Binding') ?? '').trim(), location: (attr(endpoint, 'Location') ?? '').trim() }));
+    childrenOf(element, NS.md, local).map((endpoint) => ({
+      element: endpoint,
+      binding: (attr(endpoint, 'Binding') ?? '').trim(),
+      location: (attr(endpoint, 'Location') ?? '').trim(),
+    }));
   return {
     role,
     element,
@@ -26,13 +30,21 @@ async function readRole(role: RoleName, element: XmlElement): Promise<RoleModel>
     sso: endpoints('SingleSignOnService'),
     slo: endpoints('SingleLogoutService'),
     acs: endpoints('AssertionConsumerService'),
-    nameIdFormats: childrenOf(element, NS.md, 'NameIDFormat').map((format) => format.text.trim()).filter(Boolean),
+    nameIdFormats: childrenOf(element, NS.md, 'NameIDFormat')
+      .map((format) => format.text.trim())
+      .filter(Boolean),
   };
 }
 
 async function readKey(element: XmlElement): Promise<KeyModel> {
   const use = attr(element, 'use')?.trim();
-  const model: KeyModel = { element, use: use === 'signing' ? 'signing' : use === 'encryption' ? 'encryption' : 'both', certificateElement: undefined, certificate: undefined, missingReason: undefined };
+  const model: KeyModel = {
+    element,
+    use: use === 'signing' ? 'signing' : use === 'encryption' ? 'encryption' : 'both',
+    certificateElement: undefined,
+    certificate: undefined,
+    missingReason: undefined,
+  };
   const keyInfo = childrenOf(element, NS.ds, 'KeyInfo')[0];
   const certificateElement = keyInfo && childrenOf(keyInfo, NS.ds, 'X509Data').flatMap((data) => childrenOf(data, NS.ds, 'X509Certificate'))[0];
   if (certificateElement) {

@@ -17,7 +17,7 @@ export interface ReaderKeeperValues {
   ssoId: string;
 }
 
-export type Report = (finding: { place?: Place | undefined; reason: string; note?: string; severity?: Severity }) => void
+export type Report = (finding: { place?: Place | undefined; reason: string; note?: string; severity?: Severity }) => void;
 
 export interface TextContext {
   text: string;

@@ -118,7 +118,16 @@ function build(node: RawNode, parentScope: Map<string, string>): XmlElement {
     }
   }
   const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
-  return { name, local, ns: ns === undefined || ns === '' ? null : ns, prefix, attributes, children, text: decodeReferences(text), offset: meta?.startIndex ?? 0 };
+  return {
+    name,
+    local,
+    ns: ns === undefined || ns === '' ? null : ns,
+    prefix,
+    attributes,
+    children,
+    text: decodeReferences(text),
+    offset: meta?.startIndex ?? 0,
+  };
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -130,11 +139,14 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
  */
 export function decodeReferences(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g, (match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name) return PREDEFINED[name]!;
-    const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
-  });
+  return value.replace(
+    /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g,
+    (match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      if (name) return PREDEFINED[name]!;
+      const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+    },
+  );
 }
 
 function splitName(name: string): [string, string] {

@@ -13,12 +13,30 @@ describe('importFigureImages', () => {
   it('turns each local Figure src into an import of the file, appended at the end', () => {
     const source = ['# Guide', '', '<Figure src="./images/a.png" alt="A" caption="First" />', '', 'Text.', ''].join('\n');
     expect(rewrite(source)).toBe(
-      ['# Guide', '', '<Figure src={__stepdocsFigure0} alt="A" caption="First" />', '', 'Text.', '', 'import __stepdocsFigure0 from "./images/a.png";', ''].join('\n'),
+      [
+        '# Guide',
+        '',
+        '<Figure src={__stepdocsFigure0} alt="A" caption="First" />',
+        '',
+        'Text.',
+        '',
+        'import __stepdocsFigure0 from "./images/a.png";',
+        '',
+      ].join('\n'),
     );
   });
 
   it('imports a file used twice once, and handles single quotes and tags over several lines', () => {
-    const source = ["<Figure src='./images/a.svg' alt='A' />", '', '<Figure', '  alt="Again"', '  src="./images/a.svg"', '/>', '', '<Figure src="../shared/b.png" alt="B" />'].join('\n');
+    const source = [
+      "<Figure src='./images/a.svg' alt='A' />",
+      '',
+      '<Figure',
+      '  alt="Again"',
+      '  src="./images/a.svg"',
+      '/>',
+      '',
+      '<Figure src="../shared/b.png" alt="B" />',
+    ].join('\n');
     const result = rewrite(source)!;
     expect(result).toContain("<Figure src={__stepdocsFigure0} alt='A' />");
     expect(result).toContain('  src={__stepdocsFigure0}\n');

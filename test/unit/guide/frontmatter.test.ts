@@ -111,6 +111,8 @@ describe('general pages and configured lists', () => {
     expect(checkFrontmatter(data, source, FILE)).toHaveLength(1);
     expect(checkFrontmatter(data, source, FILE, undefined, { identityProviders: ['Duo', 'Rippling'], products: ['Keeper SSO Connect Cloud'] })).toEqual([]);
     const typo = parse(replace('idp', 'idp: Rippleing').join('\n'), { schema: 'yaml-1.1' });
-    expect(checkFrontmatter(typo, source, FILE, undefined, { identityProviders: ['Duo', 'Rippling'], products: ['Keeper SSO Connect Cloud'] })[0]?.reason).toBe('Frontmatter field `idp` is invalid: expected one of `Duo`, `Rippling`; did you mean `Rippling`?');
+    expect(checkFrontmatter(typo, source, FILE, undefined, { identityProviders: ['Duo', 'Rippling'], products: ['Keeper SSO Connect Cloud'] })[0]?.reason).toBe(
+      'Frontmatter field `idp` is invalid: expected one of `Duo`, `Rippling`; did you mean `Rippling`?',
+    );
   });
 });

@@ -7,8 +7,7 @@ const assets: Record<string, AssetStatus> = {
   './images/ok.svg': { status: 'ok' },
   './images/Login.PNG': { status: 'case-mismatch', actual: './images/login.png' },
 };
-const check = (source: string) =>
-  validateGuide(source, { file: FILE, checkAsset: (src) => assets[src] ?? { status: 'missing' } }).map(formatFinding);
+const check = (source: string) => validateGuide(source, { file: FILE, checkAsset: (src) => assets[src] ?? { status: 'missing' } }).map(formatFinding);
 
 describe('validateGuide', () => {
   it('accepts a well-formed guide', () => {
@@ -123,7 +122,9 @@ describe('validateGuide', () => {
     [
       'steps without a step',
       '<Steps>\n</Steps>',
-      ['content/latest/guide.mdx:1:1 error `<Steps>` contains no `<Step>` (steps/empty-steps)\n  hint: Add `<Step id="…" title="…">…</Step>` children, or remove the empty list.'],
+      [
+        'content/latest/guide.mdx:1:1 error `<Steps>` contains no `<Step>` (steps/empty-steps)\n  hint: Add `<Step id="…" title="…">…</Step>` children, or remove the empty list.',
+      ],
     ],
     [
       'unknown hint type',
@@ -156,7 +157,9 @@ describe('validateGuide', () => {
     [
       'figure with a missing file',
       '<Figure src="./images/gone.png" alt="x" />',
-      ["content/latest/guide.mdx:1:9 error Cannot find image file `./images/gone.png` (images/missing-file)\n  hint: Check the path: it is relative to this page's folder."],
+      [
+        "content/latest/guide.mdx:1:9 error Cannot find image file `./images/gone.png` (images/missing-file)\n  hint: Check the path: it is relative to this page's folder.",
+      ],
     ],
     [
       'figure path differing in case',

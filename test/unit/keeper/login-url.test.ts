@@ -71,26 +71,102 @@ describe('computeLoginUrl: refused inputs', () => {
   const cases: Array<[string, string, string]> = [
     ['', 'empty', `Paste Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`) or just the SSO ID. ${WHERE}`],
     ['   \n ', 'empty', `Paste Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`) or just the SSO ID. ${WHERE}`],
-    [`https://keepersecurity.com.evil.example/api/rest/sso/saml/${ID}`, 'not-keeper-host', `\`keepersecurity.com.evil.example\` is not a Keeper data center; expected one of ${HOSTS}.`],
-    [`https://evil.example/keepersecurity.com/api/rest/sso/saml/${ID}`, 'not-keeper-host', `\`evil.example\` is not a Keeper data center; expected one of ${HOSTS}.`],
+    [
+      `https://keepersecurity.com.evil.example/api/rest/sso/saml/${ID}`,
+      'not-keeper-host',
+      `\`keepersecurity.com.evil.example\` is not a Keeper data center; expected one of ${HOSTS}.`,
+    ],
+    [
+      `https://evil.example/keepersecurity.com/api/rest/sso/saml/${ID}`,
+      'not-keeper-host',
+      `\`evil.example\` is not a Keeper data center; expected one of ${HOSTS}.`,
+    ],
     [`evil.example/keepersecurity.com/api/rest/sso/saml/${ID}`, 'not-keeper-host', `\`evil.example\` is not a Keeper data center; expected one of ${HOSTS}.`],
-    [`https://keepersecurity.com@evil.example/api/rest/sso/saml/${ID}`, 'userinfo', 'The URL has a user name before `@`, so it really points at `evil.example`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper.'],
-    [`https://user:pw@keepersecurity.com/api/rest/sso/saml/${ID}`, 'userinfo', 'The URL has a user name before `@`, so it really points at `keepersecurity.com`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper.'],
-    [`https://keepersecurіty.com/api/rest/sso/saml/${ID}`, 'lookalike-host', "The host `keepersecurіty.com` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console."],
-    [`https://xn--keepersecurty-8sj.com/api/rest/sso/saml/${ID}`, 'lookalike-host', "The host `xn--keepersecurty-8sj.com` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console."],
-    ['javascript:alert(document.domain)', 'dangerous-scheme', "A `javascript:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts."],
-    ['JavaScript:alert(1)//keepersecurity.com/api/rest/sso/saml/1', 'dangerous-scheme', "A `javascript:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts."],
-    ['data:text/html,<script>alert(1)</script>', 'dangerous-scheme', "A `data:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts."],
-    [`ftp://keepersecurity.com/api/rest/sso/saml/${ID}`, 'unsupported-scheme', `\`ftp:\` is not a web address; expected an https:// URL on one of Keeper's hosts (${HOSTS}).`],
-    [`https://keepersecurity.com:8443/api/rest/sso/saml/${ID}`, 'port', "The URL names port `8443`; Keeper's SSO Connect Cloud URLs use the standard https port. Remove `:8443`."],
-    ['https://keepersecurity.com/vault/', 'not-sso-path', '`/vault/` on `keepersecurity.com` is not an SSO Connect Cloud URL; expected a path like `/api/rest/sso/saml/459561502469` ending in the SSO ID.'],
-    ['https://keepersecurity.com/api/rest/sso/saml/abc', 'not-sso-path', '`/api/rest/sso/saml/abc` on `keepersecurity.com` is not an SSO Connect Cloud URL; expected a path like `/api/rest/sso/saml/459561502469` ending in the SSO ID.'],
-    ['https://sso.example.com/sso-connect/saml/login', 'on-prem', 'This is an SSO Connect On-Prem address (`…/sso-connect…` on `sso.example.com`). The Login URL here is for SSO Connect Cloud; On-Prem serves its own endpoints from your server, so use the values its configuration screen shows.'],
-    ['https://sso.jumpcloud.com/saml2/keeper', 'idp-url', `\`sso.jumpcloud.com\` is JumpCloud's address, not Keeper's. The Login URL is built from Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`). ${WHERE}`],
-    ['0459561502469', 'bad-sso-id', '`0459561502469` is not an SSO ID; expected a whole number without leading zeros, like `459561502469` (at most 20 digits).'],
-    ['123456789012345678901', 'bad-sso-id', '`123456789012345678901` is not an SSO ID; expected a whole number without leading zeros, like `459561502469` (at most 20 digits).'],
-    ['not a url at all', 'not-a-keeper-value', '`not a url at all` is neither an SSO ID nor a URL; expected Keeper\'s SP Entity ID, like `https://keepersecurity.com/api/rest/sso/saml/459561502469`, or the SSO ID alone.'],
-    ['<!DOCTYPE x [<!ENTITY a "aaaa">]><EntityDescriptor entityID="&a;"/>', 'xml-doctype', 'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.'],
+    [
+      `https://keepersecurity.com@evil.example/api/rest/sso/saml/${ID}`,
+      'userinfo',
+      'The URL has a user name before `@`, so it really points at `evil.example`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper.',
+    ],
+    [
+      `https://user:pw@keepersecurity.com/api/rest/sso/saml/${ID}`,
+      'userinfo',
+      'The URL has a user name before `@`, so it really points at `keepersecurity.com`, not at Keeper. Keeper URLs never contain `@`; copy the SP Entity ID again from Keeper.',
+    ],
+    [
+      `https://keepersecurіty.com/api/rest/sso/saml/${ID}`,
+      'lookalike-host',
+      "The host `keepersecurіty.com` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console.",
+    ],
+    [
+      `https://xn--keepersecurty-8sj.com/api/rest/sso/saml/${ID}`,
+      'lookalike-host',
+      "The host `xn--keepersecurty-8sj.com` contains non-ASCII characters that imitate Keeper's name; it is not a Keeper host. Type the address by hand or copy it again from the Keeper Admin Console.",
+    ],
+    [
+      'javascript:alert(document.domain)',
+      'dangerous-scheme',
+      "A `javascript:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts.",
+    ],
+    [
+      'JavaScript:alert(1)//keepersecurity.com/api/rest/sso/saml/1',
+      'dangerous-scheme',
+      "A `javascript:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts.",
+    ],
+    [
+      'data:text/html,<script>alert(1)</script>',
+      'dangerous-scheme',
+      "A `data:` URL is never a Keeper URL and will not be used; expected an https:// address on one of Keeper's hosts.",
+    ],
+    [
+      `ftp://keepersecurity.com/api/rest/sso/saml/${ID}`,
+      'unsupported-scheme',
+      `\`ftp:\` is not a web address; expected an https:// URL on one of Keeper's hosts (${HOSTS}).`,
+    ],
+    [
+      `https://keepersecurity.com:8443/api/rest/sso/saml/${ID}`,
+      'port',
+      "The URL names port `8443`; Keeper's SSO Connect Cloud URLs use the standard https port. Remove `:8443`.",
+    ],
+    [
+      'https://keepersecurity.com/vault/',
+      'not-sso-path',
+      '`/vault/` on `keepersecurity.com` is not an SSO Connect Cloud URL; expected a path like `/api/rest/sso/saml/459561502469` ending in the SSO ID.',
+    ],
+    [
+      'https://keepersecurity.com/api/rest/sso/saml/abc',
+      'not-sso-path',
+      '`/api/rest/sso/saml/abc` on `keepersecurity.com` is not an SSO Connect Cloud URL; expected a path like `/api/rest/sso/saml/459561502469` ending in the SSO ID.',
+    ],
+    [
+      'https://sso.example.com/sso-connect/saml/login',
+      'on-prem',
+      'This is an SSO Connect On-Prem address (`…/sso-connect…` on `sso.example.com`). The Login URL here is for SSO Connect Cloud; On-Prem serves its own endpoints from your server, so use the values its configuration screen shows.',
+    ],
+    [
+      'https://sso.jumpcloud.com/saml2/keeper',
+      'idp-url',
+      `\`sso.jumpcloud.com\` is JumpCloud's address, not Keeper's. The Login URL is built from Keeper's SP Entity ID (like \`https://keepersecurity.com/api/rest/sso/saml/459561502469\`). ${WHERE}`,
+    ],
+    [
+      '0459561502469',
+      'bad-sso-id',
+      '`0459561502469` is not an SSO ID; expected a whole number without leading zeros, like `459561502469` (at most 20 digits).',
+    ],
+    [
+      '123456789012345678901',
+      'bad-sso-id',
+      '`123456789012345678901` is not an SSO ID; expected a whole number without leading zeros, like `459561502469` (at most 20 digits).',
+    ],
+    [
+      'not a url at all',
+      'not-a-keeper-value',
+      "`not a url at all` is neither an SSO ID nor a URL; expected Keeper's SP Entity ID, like `https://keepersecurity.com/api/rest/sso/saml/459561502469`, or the SSO ID alone.",
+    ],
+    [
+      '<!DOCTYPE x [<!ENTITY a "aaaa">]><EntityDescriptor entityID="&a;"/>',
+      'xml-doctype',
+      'The XML has a DOCTYPE, which SAML metadata never needs and which can hide entity-expansion attacks; it was not read. Export the metadata from Keeper again.',
+    ],
     [
       '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://keepersecurity.com/api/rest/sso/saml/1"><md:SPSSODescriptor>',
       'xml-malformed',
@@ -101,7 +177,11 @@ describe('computeLoginUrl: refused inputs', () => {
       'not-metadata',
       "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID.",
     ],
-    ['<html><body>Sign in</body></html>', 'not-metadata', "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID."],
+    [
+      '<html><body>Sign in</body></html>',
+      'not-metadata',
+      "The pasted XML is not SAML metadata (no `EntityDescriptor`); paste Keeper's SP metadata, its SP Entity ID or the SSO ID.",
+    ],
     [
       '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sso.jumpcloud.com/saml2/keeper"><IDPSSODescriptor/></EntityDescriptor>',
       'idp-metadata',
@@ -133,7 +213,14 @@ describe('computeLoginUrl: refused inputs', () => {
 
   it('never yields a URL outside the six hosts, whatever the input', () => {
     const hosts = new Set(KEEPER_REGIONS.map((region) => region.host));
-    const tricky = ['https://keepersecurity.com\\@evil.example/api/rest/sso/saml/1', 'https://keepersecurity.com%2eevil.example/api/rest/sso/saml/1', 'https://evil.example#@keepersecurity.com/api/rest/sso/saml/1', '//evil.example/api/rest/sso/saml/1', 'https://keepersecurity.com./api/rest/sso/saml/1', 'https:/\\evil.example/api/rest/sso/saml/1'];
+    const tricky = [
+      'https://keepersecurity.com\\@evil.example/api/rest/sso/saml/1',
+      'https://keepersecurity.com%2eevil.example/api/rest/sso/saml/1',
+      'https://evil.example#@keepersecurity.com/api/rest/sso/saml/1',
+      '//evil.example/api/rest/sso/saml/1',
+      'https://keepersecurity.com./api/rest/sso/saml/1',
+      'https:/\\evil.example/api/rest/sso/saml/1',
+    ];
     for (const value of tricky) {
       const result = computeLoginUrl(value);
       if (result.ok) for (const url of Object.values(result.urls)) expect(hosts.has(new URL(url).hostname)).toBe(true);

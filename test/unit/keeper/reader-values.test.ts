@@ -8,7 +8,13 @@ import { fillTemplate, KEEPER_URL_KINDS, unknownPlaceholders, usesReaderValues, 
 import { KEEPER_REGIONS } from '../../../src/lib/keeper/regions';
 import { parseStoredValues, readPanel, serializeValues, STORAGE_KEY } from '../../../src/lib/keeper/stored-values';
 
-const PATHS = { loginUrl: '/api/rest/sso/ext_login/', spEntityId: '/api/rest/sso/saml/', acs: '/api/rest/sso/saml/sso/', slo: '/api/rest/sso/saml/slo/', metadata: '/api/rest/sso/saml/metadata/' } as const;
+const PATHS = {
+  loginUrl: '/api/rest/sso/ext_login/',
+  spEntityId: '/api/rest/sso/saml/',
+  acs: '/api/rest/sso/saml/sso/',
+  slo: '/api/rest/sso/saml/slo/',
+  metadata: '/api/rest/sso/saml/metadata/',
+} as const;
 
 describe('placeholders', () => {
   it('show the generic form without values: keepersecurity.com and <SSO ID>', () => {
@@ -42,8 +48,12 @@ describe('placeholders', () => {
 
   it('fill code block templates, leaving unknown names as written and listing them for the checks', () => {
     const template = 'SP Entity ID: {{spEntityId}}\nLogin URL: {{ loginUrl }}\nDomain: {{enterpriseDomain}}\n{{loginURL}}';
-    expect(fillTemplate(template, undefined)).toBe('SP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nLogin URL: https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>\nDomain: <Enterprise Domain>\n{{loginURL}}');
-    expect(fillTemplate(template, { region: 'eu', ssoId: '12', enterpriseDomain: 'acme' })).toBe('SP Entity ID: https://keepersecurity.eu/api/rest/sso/saml/12\nLogin URL: https://keepersecurity.eu/api/rest/sso/ext_login/12\nDomain: acme\n{{loginURL}}');
+    expect(fillTemplate(template, undefined)).toBe(
+      'SP Entity ID: https://keepersecurity.com/api/rest/sso/saml/<SSO ID>\nLogin URL: https://keepersecurity.com/api/rest/sso/ext_login/<SSO ID>\nDomain: <Enterprise Domain>\n{{loginURL}}',
+    );
+    expect(fillTemplate(template, { region: 'eu', ssoId: '12', enterpriseDomain: 'acme' })).toBe(
+      'SP Entity ID: https://keepersecurity.eu/api/rest/sso/saml/12\nLogin URL: https://keepersecurity.eu/api/rest/sso/ext_login/12\nDomain: acme\n{{loginURL}}',
+    );
     expect(unknownPlaceholders(template)).toEqual([{ name: 'loginURL', offset: template.lastIndexOf('{{') }]);
     // Values are text: markup in a value stays characters, whatever the template is.
     expect(fillTemplate('{{providerName}}', { region: 'us', providerName: '<img src=x onerror=alert(1)>' })).toBe('<img src=x onerror=alert(1)>');
@@ -58,16 +68,22 @@ describe('placeholders', () => {
   });
 });
 
-describe('the panel\'s fields', () => {
+describe("the panel's fields", () => {
   const read = computeLoginUrl;
 
   it('take anything the calculator takes, and the data center from a pasted URL', () => {
-    expect(readPanel({ region: 'us', keeperValue: ' https://keepersecurity.eu/api/rest/sso/saml/459561502469 ', enterpriseDomain: 'acme', providerName: '' }, read)).toEqual({
+    expect(
+      readPanel({ region: 'us', keeperValue: ' https://keepersecurity.eu/api/rest/sso/saml/459561502469 ', enterpriseDomain: 'acme', providerName: '' }, read),
+    ).toEqual({
       ok: true,
       values: { region: 'eu', ssoId: '459561502469', enterpriseDomain: 'acme' },
       notes: ['The data center is European Union, from the pasted URL.'],
     });
-    expect(readPanel({ region: 'ca', keeperValue: '42', enterpriseDomain: '', providerName: 'Okta' }, read)).toEqual({ ok: true, values: { region: 'ca', ssoId: '42', providerName: 'Okta' }, notes: [] });
+    expect(readPanel({ region: 'ca', keeperValue: '42', enterpriseDomain: '', providerName: 'Okta' }, read)).toEqual({
+      ok: true,
+      values: { region: 'ca', ssoId: '42', providerName: 'Okta' },
+      notes: [],
+    });
   });
 
   it.each([
@@ -78,15 +94,26 @@ describe('the panel\'s fields', () => {
     'data:text/html,hi',
     'https://sso.jumpcloud.com/saml2/keeper',
     'x'.repeat(1_000_001),
-  ])('refuse %s with the calculator\'s own message', (input) => {
+  ])("refuse %s with the calculator's own message", (input) => {
     const expected = computeLoginUrl(input, { region: 'us' });
     expect(expected.ok).toBe(false);
-    expect(readPanel({ region: 'us', keeperValue: input, enterpriseDomain: '', providerName: '' }, read)).toEqual({ ok: false, field: 'keeperValue', message: (expected as { message: string }).message });
+    expect(readPanel({ region: 'us', keeperValue: input, enterpriseDomain: '', providerName: '' }, read)).toEqual({
+      ok: false,
+      field: 'keeperValue',
+      message: (expected as { message: string }).message,
+    });
   });
 
   it('refuse a multi-line or over-long name', () => {
-    expect(readPanel({ region: 'us', keeperValue: '', enterpriseDomain: 'a\nb', providerName: '' }, read)).toMatchObject({ ok: false, field: 'enterpriseDomain' });
-    expect(readPanel({ region: 'us', keeperValue: '', enterpriseDomain: '', providerName: 'x'.repeat(101) }, read)).toMatchObject({ ok: false, field: 'providerName', message: 'The SSO provider name is 101 characters long; expected at most 100.' });
+    expect(readPanel({ region: 'us', keeperValue: '', enterpriseDomain: 'a\nb', providerName: '' }, read)).toMatchObject({
+      ok: false,
+      field: 'enterpriseDomain',
+    });
+    expect(readPanel({ region: 'us', keeperValue: '', enterpriseDomain: '', providerName: 'x'.repeat(101) }, read)).toMatchObject({
+      ok: false,
+      field: 'providerName',
+      message: 'The SSO provider name is 101 characters long; expected at most 100.',
+    });
   });
 });
 

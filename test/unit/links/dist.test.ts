@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../../src/lib/findings';
 import { checkDist } from '../../../src/lib/links/check-dist';
 
-const page = (body: string) => `<!doctype html><html><head><link rel="stylesheet" href="/docs/_astro/site.css"><link rel="canonical" href="https://docs.example.com/docs/latest/a/"></head>\n<body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html><head><link rel="stylesheet" href="/docs/_astro/site.css"><link rel="canonical" href="https://docs.example.com/docs/latest/a/"></head>\n<body>${body}</body></html>`;
 
 describe('checkDist', () => {
   it('checks href, src and srcset of the built pages against the built files and ids', () => {

@@ -33,7 +33,8 @@ describe('extractPage', () => {
   });
 
   it('collects anchors: heading slugs, step ids, explicit ids; and suppressions', () => {
-    const source = '## Set up SSO\n\n<div id="custom-anchor" />\n\n<Steps>\n<Step id="first" title="First">\nx\n</Step>\n</Steps>\n\n{/* stepdocs-ignore links/missing-page, links/vague-text */}\n';
+    const source =
+      '## Set up SSO\n\n<div id="custom-anchor" />\n\n<Steps>\n<Step id="first" title="First">\nx\n</Step>\n</Steps>\n\n{/* stepdocs-ignore links/missing-page, links/vague-text */}\n';
     const page = extractPage(source, 'x.mdx');
     expect(page.anchors.sort()).toEqual(['custom-anchor', 'first', 'set-up-sso']);
     expect(page.suppressions).toEqual([{ line: 11, rules: ['links/missing-page', 'links/vague-text'] }]);

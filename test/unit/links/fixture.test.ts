@@ -16,7 +16,15 @@ const PREFIX = 'test/fixtures/links';
 
 function run(options: { only?: (file: string) => boolean } = {}) {
   const content = readContentFolder(FIXTURE, PREFIX, undefined);
-  return checkLinks({ pages: content.pages, assets: content.assets, publicFiles: ['favicon.svg'], versions: readVersions(FIXTURE), base: '/', contentPrefix: PREFIX, ...options });
+  return checkLinks({
+    pages: content.pages,
+    assets: content.assets,
+    publicFiles: ['favicon.svg'],
+    versions: readVersions(FIXTURE),
+    base: '/',
+    contentPrefix: PREFIX,
+    ...options,
+  });
 }
 
 /** `file:line rule` for every `expect:` marker in the fixture sources. */
@@ -43,13 +51,22 @@ describe('the link checker on the planted-defect fixture', () => {
   });
 
   it('finds the image no page uses', () => {
-    expect(run().findings.filter((finding) => finding.ruleId === 'images/unused').map(formatFinding)).toEqual([
+    expect(
+      run()
+        .findings.filter((finding) => finding.ruleId === 'images/unused')
+        .map(formatFinding),
+    ).toEqual([
       'test/fixtures/links/latest/images/orphan.png warning Image `latest/images/orphan.png` is not used by any page (images/unused)\n  hint: Delete it, or reference it from the guide it was made for.',
     ]);
   });
 
   it('says exactly what is wrong, where', () => {
-    expect(run().findings.map((finding) => `${finding.file.replace(`${PREFIX}/`, '')}:${finding.place?.line ?? '-'}:${finding.place?.column ?? '-'} ${finding.ruleId} ${finding.reason}`)).toEqual([
+    expect(
+      run().findings.map(
+        (finding) =>
+          `${finding.file.replace(`${PREFIX}/`, '')}:${finding.place?.line ?? '-'}:${finding.place?.column ?? '-'} ${finding.ruleId} ${finding.reason}`,
+      ),
+    ).toEqual([
       '1.0/guide.mdx:12:36 links/leaves-version Link `/latest/guide/` from version `1.0` leads into version `latest`',
       '1.0/guide.mdx:13:50 links/missing-in-version Page `1.0/okta-setup/` exists in version `latest` but not in `1.0`',
       'latest/broken.mdx:13:1 mdx/parse-error Cannot parse MDX: Unexpected closing tag `</Steps>`, expected corresponding closing tag for `<Step>` (11:1)',

@@ -16,7 +16,11 @@ const EXPECTED: Record<string, [kind: string, errors: string[], warnings?: strin
   'onelogin-idp-metadata.xml': ['idp', ['keys/expired-certificate'], ['keys/weak-signature-algorithm']],
   'google-workspace-idp-metadata.xml': ['idp', ['document/expired', 'keys/expired-certificate']],
   'adfs-v2-federationmetadata-signed.xml': ['idp', ['keys/expired-certificate', 'keys/expired-certificate']],
-  'entra-id-common-federationmetadata-signed.xml': ['idp', ['keys/expired-certificate', 'keys/expired-certificate', 'keys/expired-certificate'], ['document/invalid-entity-id']],
+  'entra-id-common-federationmetadata-signed.xml': [
+    'idp',
+    ['keys/expired-certificate', 'keys/expired-certificate', 'keys/expired-certificate'],
+    ['document/invalid-entity-id'],
+  ],
   'auth0-idp-metadata.xml': ['idp', []],
   'keycloak-idp-metadata-http-localhost.xml': ['idp', []],
   'shibboleth-idp-samltest-id.xml': ['idp', []],
@@ -27,7 +31,17 @@ const EXPECTED: Record<string, [kind: string, errors: string[], warnings?: strin
   'mocksaml-idp-far-future-cert.xml': ['idp', []],
   'samlify-idp-keyinfo-wrong-namespace.xml': ['idp', ['keys/no-signing-key']],
   'testshib-aggregate-idp-and-sp.xml': ['aggregate', ['keys/expired-certificate']],
-  'aggregate-two-idps-double-encoded-pem-certs.xml': ['aggregate', ['document/expired', 'roles/multiple-idps', 'keys/undecodable-certificate', 'keys/undecodable-certificate', 'keys/undecodable-certificate', 'keys/undecodable-certificate']],
+  'aggregate-two-idps-double-encoded-pem-certs.xml': [
+    'aggregate',
+    [
+      'document/expired',
+      'roles/multiple-idps',
+      'keys/undecodable-certificate',
+      'keys/undecodable-certificate',
+      'keys/undecodable-certificate',
+      'keys/undecodable-certificate',
+    ],
+  ],
   'microsoft-online-sp-metadata-signed.xml': ['sp', ['roles/sp-metadata', 'keys/expired-certificate', 'keys/expired-certificate']],
   'node-saml-sp-metadata-signed.xml': ['sp', ['roles/sp-metadata', 'keys/expired-certificate'], ['sso/insecure-location']],
   'sp-metadata-javascript-acs.xml': ['sp', ['document/expired', 'roles/sp-metadata', 'sso/dangerous-scheme']],
@@ -39,7 +53,9 @@ const EXPECTED: Record<string, [kind: string, errors: string[], warnings?: strin
 };
 
 describe('the public metadata corpus', () => {
-  const files = readdirSync(CORPUS).filter((file) => file.endsWith('.xml')).sort();
+  const files = readdirSync(CORPUS)
+    .filter((file) => file.endsWith('.xml'))
+    .sort();
 
   it('is fully covered by these expectations', () => {
     expect(files).toEqual(Object.keys(EXPECTED).sort());
@@ -49,7 +65,12 @@ describe('the public metadata corpus', () => {
     const [kind, errors, warnings = []] = EXPECTED[file]!;
     const report = await checkMetadata(new Uint8Array(readFileSync(join(CORPUS, file))), { file, now: NOW });
     expect(report.kind).toBe(kind);
-    expect(report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId).sort()).toEqual([...errors].sort());
+    expect(
+      report.findings
+        .filter((finding) => finding.severity === 'error')
+        .map((finding) => finding.ruleId)
+        .sort(),
+    ).toEqual([...errors].sort());
     const reported = report.findings.map((finding) => finding.ruleId);
     for (const warning of warnings) expect(reported).toContain(warning);
     expect(report.findings.filter((finding) => finding.ruleId === 'checker/internal-error')).toEqual([]);

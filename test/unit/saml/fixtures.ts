@@ -39,7 +39,8 @@ export function idpMetadata(options: IdpOptions = {}): string {
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"${entityId === null ? '' : ` entityID="${entityId}"`}${options.rootAttributes ?? ''}>`,
     `<md:IDPSSODescriptor protocolSupportEnumeration="${options.protocol ?? 'urn:oasis:names:tc:SAML:2.0:protocol'}">`,
     options.keys ?? keyDescriptor(),
-    options.slo ?? '<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sso.jumpcloud.com/saml2/keeper/logout"/>',
+    options.slo ??
+      '<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://sso.jumpcloud.com/saml2/keeper/logout"/>',
     options.nameIdFormats ?? '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>',
     options.sso ?? `${ssoService(REDIRECT)}\n${ssoService(POST)}`,
     '</md:IDPSSODescriptor>',

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { checkMetadata } from '../../../src/lib/keeper/metadata-rules';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/metadata');
-const BASES = ['okta-idp-metadata.xml', 'adfs-v2-federationmetadata-signed.xml', 'testshib-aggregate-idp-and-sp.xml', 'samlify-idp-keyinfo-wrong-namespace.xml', 'node-saml-sp-metadata-signed.xml'];
+const BASES = [
+  'okta-idp-metadata.xml',
+  'adfs-v2-federationmetadata-signed.xml',
+  'testshib-aggregate-idp-and-sp.xml',
+  'samlify-idp-keyinfo-wrong-namespace.xml',
+  'node-saml-sp-metadata-signed.xml',
+];
 const MUTATIONS_PER_FILE = 600;
 const SEED = 20261128;
 
@@ -24,7 +30,31 @@ function random(seed: number): () => number {
   };
 }
 
-const SPICE = ['<', '>', '&', '"', "'", '/', '=', ':', ' ', '\u0000', '\uFFFF', '&lt;', '&#0;', '&#x110000;', '<!DOCTYPE x>', '<![CDATA[', ']]>', '<!--', 'xmlns:md="x"', 'use="signing"', 'MII', '-----BEGIN', '\r\n'];
+const SPICE = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '/',
+  '=',
+  ':',
+  ' ',
+  '\u0000',
+  '\uFFFF',
+  '&lt;',
+  '&#0;',
+  '&#x110000;',
+  '<!DOCTYPE x>',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  'xmlns:md="x"',
+  'use="signing"',
+  'MII',
+  '-----BEGIN',
+  '\r\n',
+];
 
 function mutate(text: string, next: () => number): string {
   let result = text;
@@ -110,7 +140,8 @@ describe('fuzzing the classes hostile files use', () => {
       const location = obfuscatedScheme(next);
       const report = await checkMetadata(new TextEncoder().encode(okta.replace(/Location="[^"]*"/, `Location="${location}"`)), { now });
       const found = report.findings.find((finding) => finding.ruleId === 'sso/dangerous-scheme');
-      if (found?.severity !== 'error') throw new Error(`Location="${location}" was not refused: ${report.findings.map((finding) => finding.ruleId).join(', ')}`);
+      if (found?.severity !== 'error')
+        throw new Error(`Location="${location}" was not refused: ${report.findings.map((finding) => finding.ruleId).join(', ')}`);
     }
   });
 
@@ -118,15 +149,22 @@ describe('fuzzing the classes hostile files use', () => {
     const next = random(SEED + 2);
     for (let index = 0; index < 300; index += 1) {
       const head = prolog(next);
-      const report = await checkMetadata(new TextEncoder().encode(`${head}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "y">]>\n${okta.replace(/^<\?xml[^>]*>\s*/, '')}`), { now });
-      if (!report.findings.some((finding) => finding.ruleId === 'xml/doctype')) throw new Error(`a DOCTYPE after ${JSON.stringify(head.slice(0, 80))} was not found`);
+      const report = await checkMetadata(
+        new TextEncoder().encode(`${head}<!DOCTYPE md:EntityDescriptor [<!ENTITY x "y">]>\n${okta.replace(/^<\?xml[^>]*>\s*/, '')}`),
+        { now },
+      );
+      if (!report.findings.some((finding) => finding.ruleId === 'xml/doctype'))
+        throw new Error(`a DOCTYPE after ${JSON.stringify(head.slice(0, 80))} was not found`);
     }
   });
 
   it('calls an aggregate empty at every depth of nesting, from 1 to 60 levels', async () => {
     for (let depth = 1; depth <= 60; depth += 1) {
       const inner = '<md:EntitiesDescriptor>'.repeat(depth - 1) + '</md:EntitiesDescriptor>'.repeat(depth - 1);
-      const report = await checkMetadata(new TextEncoder().encode(`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${inner}</md:EntitiesDescriptor>`), { now, expect: 'idp' });
+      const report = await checkMetadata(
+        new TextEncoder().encode(`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${inner}</md:EntitiesDescriptor>`),
+        { now, expect: 'idp' },
+      );
       expect(report.counts.error, `depth ${depth}`).toBeGreaterThan(0);
     }
   });

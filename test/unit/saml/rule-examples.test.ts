@@ -18,13 +18,17 @@ async function outcome(ruleId: string, example: string) {
   const rule = METADATA_RULES.find((candidate) => candidate.id === ruleId)!;
   return {
     ownAtSeverity: report.findings.filter((finding) => finding.ruleId === ruleId && finding.severity === rule.severity).map((finding) => finding.reason),
-    othersAboveInfo: [...new Set(report.findings.filter((finding) => finding.ruleId !== ruleId && finding.severity !== 'info').map((finding) => finding.ruleId))],
+    othersAboveInfo: [
+      ...new Set(report.findings.filter((finding) => finding.ruleId !== ruleId && finding.severity !== 'info').map((finding) => finding.ruleId)),
+    ],
   };
 }
 
 describe('metadata rule examples', () => {
-  it('only the engine\'s safety net has no example to run', () => {
-    expect(METADATA_RULES.filter((rule) => rule.check.stage === 'engine' && ENGINE_SAFETY_NET.has(rule.id)).map((rule) => rule.id)).toEqual([...ENGINE_SAFETY_NET]);
+  it("only the engine's safety net has no example to run", () => {
+    expect(METADATA_RULES.filter((rule) => rule.check.stage === 'engine' && ENGINE_SAFETY_NET.has(rule.id)).map((rule) => rule.id)).toEqual([
+      ...ENGINE_SAFETY_NET,
+    ]);
   });
 
   for (const rule of METADATA_RULES.filter((candidate) => !ENGINE_SAFETY_NET.has(candidate.id))) {

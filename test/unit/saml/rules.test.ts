@@ -69,20 +69,48 @@ describe('a valid JumpCloud-shaped IdP file', () => {
 describe('input rules', () => {
   const cases: Array<[string, string | Uint8Array, string[]]> = [
     ['input/empty', '', ['input/empty - The file is empty (0 bytes); expected SAML metadata XML']],
-    ['input/not-xml (PEM)', `-----BEGIN CERTIFICATE-----\n${OKTA_CERT}\n-----END CERTIFICATE-----\n`, ['input/not-xml 1:1 This is a PEM certificate, not metadata; expected the metadata XML, which contains the certificate']],
+    [
+      'input/not-xml (PEM)',
+      `-----BEGIN CERTIFICATE-----\n${OKTA_CERT}\n-----END CERTIFICATE-----\n`,
+      ['input/not-xml 1:1 This is a PEM certificate, not metadata; expected the metadata XML, which contains the certificate'],
+    ],
     ['input/not-xml (JSON)', '{"entityID": "JumpCloud"}', ['input/not-xml 1:1 This is JSON, not SAML metadata; expected an XML file starting with `<`']],
-    ['input/not-xml (base64 XML)', btoa(idpMetadata()), ['input/not-xml 1:1 This is base64-encoded XML; decode it first (or download the metadata as XML) and check the decoded file']],
-    ['input/not-xml (base64 certificate)', OKTA_CERT, ['input/not-xml 1:1 This is a base64 certificate, not metadata; expected the metadata XML, which contains the certificate']],
-    ['input/html-page', '\n<!DOCTYPE html>\n<html><head><title>Sign In - JumpCloud</title></head><body></body></html>', ['input/html-page 2:1 This is an HTML web page ("Sign In - JumpCloud"), not SAML metadata; it was probably saved from a browser instead of downloaded']],
-    ['input/encoding (declared)', '<?xml version="1.0" encoding="EBCDIC-CP-US"?><a/>', ['input/encoding - The XML declaration names encoding `ebcdic-cp-us`, which the checker cannot read; expected UTF-8 or UTF-16']],
-    ['input/encoding (bad bytes)', new Uint8Array([0x3c, 0x61, 0xff, 0xfe, 0x3e]), ['input/encoding - The file is not valid UTF-8: some bytes do not form characters. It may be a different encoding than its declaration says, or not a text file at all']],
+    [
+      'input/not-xml (base64 XML)',
+      btoa(idpMetadata()),
+      ['input/not-xml 1:1 This is base64-encoded XML; decode it first (or download the metadata as XML) and check the decoded file'],
+    ],
+    [
+      'input/not-xml (base64 certificate)',
+      OKTA_CERT,
+      ['input/not-xml 1:1 This is a base64 certificate, not metadata; expected the metadata XML, which contains the certificate'],
+    ],
+    [
+      'input/html-page',
+      '\n<!DOCTYPE html>\n<html><head><title>Sign In - JumpCloud</title></head><body></body></html>',
+      ['input/html-page 2:1 This is an HTML web page ("Sign In - JumpCloud"), not SAML metadata; it was probably saved from a browser instead of downloaded'],
+    ],
+    [
+      'input/encoding (declared)',
+      '<?xml version="1.0" encoding="EBCDIC-CP-US"?><a/>',
+      ['input/encoding - The XML declaration names encoding `ebcdic-cp-us`, which the checker cannot read; expected UTF-8 or UTF-16'],
+    ],
+    [
+      'input/encoding (bad bytes)',
+      new Uint8Array([0x3c, 0x61, 0xff, 0xfe, 0x3e]),
+      [
+        'input/encoding - The file is not valid UTF-8: some bytes do not form characters. It may be a different encoding than its declaration says, or not a text file at all',
+      ],
+    ],
   ];
   it.each(cases)('%s', async (_name, input, expected) => {
     expect(await findings(input)).toEqual(expected);
   });
 
   it('input/too-large: refuses a file over the configured cap without reading it', async () => {
-    expect(await findings(idpMetadata(), { maxBytes: 1000 })).toEqual(['input/too-large - The file is 2.2 KB; the limit is 1000 bytes, far more than any identity provider\'s metadata']);
+    expect(await findings(idpMetadata(), { maxBytes: 1000 })).toEqual([
+      "input/too-large - The file is 2.2 KB; the limit is 1000 bytes, far more than any identity provider's metadata",
+    ]);
   });
 
   it.each([
@@ -114,20 +142,34 @@ function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
 describe('XML rules', () => {
   it('xml/doctype: rejects a DOCTYPE without expanding it', async () => {
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="&lol2;"/>`;
-    expect(await findings(bomb)).toEqual(['xml/doctype 2:1 The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything']);
+    expect(await findings(bomb)).toEqual([
+      'xml/doctype 2:1 The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything',
+    ]);
     const external = '<!DOCTYPE x SYSTEM "http://attacker.example/x.dtd"><x/>';
-    expect(await findings(external)).toEqual(['xml/doctype 1:1 The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything']);
+    expect(await findings(external)).toEqual([
+      'xml/doctype 1:1 The XML has a DOCTYPE declaration; it was rejected without expanding entities or fetching anything',
+    ]);
   });
 
   it('xml/malformed: a truncated file names the tags left open, at its end', async () => {
     const truncated = idpMetadata().slice(0, idpMetadata().indexOf('<md:KeyDescriptor'));
-    expect(await findings(truncated)).toEqual(['xml/malformed 4:1 The XML is not well-formed: the file ends with `<md:EntityDescriptor>`, `<md:IDPSSODescriptor>` still open (truncated or cut short)']);
+    expect(await findings(truncated)).toEqual([
+      'xml/malformed 4:1 The XML is not well-formed: the file ends with `<md:EntityDescriptor>`, `<md:IDPSSODescriptor>` still open (truncated or cut short)',
+    ]);
   });
 
   it.each([
     ['truncated', idpMetadata().slice(0, 400), /^xml\/malformed \d+:\d+ The XML is not well-formed: /],
-    ['mismatched tags', idpMetadata().replace('</md:IDPSSODescriptor>', '</md:IDPSSODescriptor2>'), /^xml\/malformed 9:1 The XML is not well-formed: Expected closing tag 'md:IDPSSODescriptor' \(opened in line 3, col 1\) instead of closing tag 'md:IDPSSODescriptor2'$/],
-    ['two roots', `${idpMetadata()}\n${idpMetadata().replace(/^<\?xml[^>]*>\n/, '')}`, /^xml\/malformed 12:\d+ The XML is not well-formed: Multiple possible root nodes found$/],
+    [
+      'mismatched tags',
+      idpMetadata().replace('</md:IDPSSODescriptor>', '</md:IDPSSODescriptor2>'),
+      /^xml\/malformed 9:1 The XML is not well-formed: Expected closing tag 'md:IDPSSODescriptor' \(opened in line 3, col 1\) instead of closing tag 'md:IDPSSODescriptor2'$/,
+    ],
+    [
+      'two roots',
+      `${idpMetadata()}\n${idpMetadata().replace(/^<\?xml[^>]*>\n/, '')}`,
+      /^xml\/malformed 12:\d+ The XML is not well-formed: Multiple possible root nodes found$/,
+    ],
   ])('xml/malformed: %s', async (_name, text, expected) => {
     const result = await findings(text);
     expect(result).toHaveLength(1);
@@ -173,7 +215,9 @@ describe('document rules', () => {
   });
 
   it('document/invalid-entity-id', async () => {
-    expect(await findings(idpMetadata({ entityId: ' JumpCloud' }))).toEqual(['document/invalid-entity-id 2:116 `entityID` has leading or trailing white space: `" JumpCloud"`']);
+    expect(await findings(idpMetadata({ entityId: ' JumpCloud' }))).toEqual([
+      'document/invalid-entity-id 2:116 `entityID` has leading or trailing white space: `" JumpCloud"`',
+    ]);
     expect(await findings(idpMetadata({ entityId: 'Jump Cloud' }))).toEqual(['document/invalid-entity-id 2:116 `entityID` contains white space: `Jump Cloud`']);
     expect(await findings(idpMetadata({ entityId: 'https://sts.windows.net/{tenantid}/' }))).toEqual([
       "document/invalid-entity-id 2:116 `entityID` `https://sts.windows.net/{tenantid}/` contains a placeholder in braces; it is a template, not your tenant's entityID",
@@ -181,7 +225,9 @@ describe('document rules', () => {
     expect(await findings(idpMetadata({ entityId: `https://idp.example.com/${'a'.repeat(1100)}` }))).toEqual([
       'document/invalid-entity-id 2:116 `entityID` is 1124 characters long; SAML allows at most 1024',
     ]);
-    expect(await findings(idpMetadata({ entityId: 'x&lt;script&gt;' }))).toEqual(['document/invalid-entity-id 2:116 `entityID` contains markup characters (`<`, `>` or `"`): `x<script>`']);
+    expect(await findings(idpMetadata({ entityId: 'x&lt;script&gt;' }))).toEqual([
+      'document/invalid-entity-id 2:116 `entityID` contains markup characters (`<`, `>` or `"`): `x<script>`',
+    ]);
   });
 
   it('document/expired: root validUntil in the past, future validUntil passes', async () => {
@@ -200,7 +246,9 @@ describe('role rules', () => {
     const report = await checkMetadata(encode(spMetadata('https://keepersecurity.eu/api/rest/sso/saml/459561502469')), { now: NOW });
     expect(report.kind).toBe('sp');
     const finding = report.findings.find((candidate) => candidate.ruleId === 'roles/sp-metadata')!;
-    expect(finding.reason).toBe("This is Keeper's own SP metadata (SSO ID 459561502469, European Union data center), not your identity provider's; Keeper expects the IdP metadata exported from the identity provider");
+    expect(finding.reason).toBe(
+      "This is Keeper's own SP metadata (SSO ID 459561502469, European Union data center), not your identity provider's; Keeper expects the IdP metadata exported from the identity provider",
+    );
     expect(finding.note).toBe(
       "Upload this file into the identity provider instead (JumpCloud: Upload Metadata in step 3). Then export the identity provider's metadata and upload that into Keeper. Your Login URL is https://keepersecurity.eu/api/rest/sso/ext_login/459561502469.",
     );
@@ -214,24 +262,34 @@ describe('role rules', () => {
   });
 
   it('roles/idp-metadata: IdP metadata where SP metadata is expected', async () => {
-    expect(await findings(idpMetadata(), { expect: 'sp' })).toEqual(['roles/idp-metadata 2:1 This is identity-provider (IdP) metadata for `JumpCloud`; expected service-provider (SP) metadata']);
+    expect(await findings(idpMetadata(), { expect: 'sp' })).toEqual([
+      'roles/idp-metadata 2:1 This is identity-provider (IdP) metadata for `JumpCloud`; expected service-provider (SP) metadata',
+    ]);
     expect(await findings(spMetadata('https://keepersecurity.com/api/rest/sso/saml/1'), { expect: 'sp' })).toEqual([]);
   });
 
   it('does not call AD FS-style metadata with both roles SP metadata', async () => {
-    const both = idpMetadata({ extraRoles: '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://adfs.example.com/adfs/ls/" index="0"/></md:SPSSODescriptor>' });
+    const both = idpMetadata({
+      extraRoles:
+        '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://adfs.example.com/adfs/ls/" index="0"/></md:SPSSODescriptor>',
+    });
     const report = await checkMetadata(encode(both), { now: NOW });
     expect(report.kind).toBe('idp');
     expect(report.findings.map((finding) => finding.ruleId)).not.toContain('roles/sp-metadata');
   });
 
   it('roles/multiple-idps: lists the identity providers of an aggregate', async () => {
-    const entity = (id: string) => idpMetadata({ entityId: id }).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
+    const entity = (id: string) =>
+      idpMetadata({ entityId: id })
+        .replace(/^<\?xml[^>]*>\n/, '')
+        .replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
     const aggregate = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n${entity('https://idp1.example.com')}\n${entity('https://idp2.example.com')}\n</md:EntitiesDescriptor>`;
     const report = await checkMetadata(encode(aggregate), { now: NOW });
     expect(report.kind).toBe('aggregate');
     expect(report.entityCount).toBe(2);
-    expect(await findings(aggregate)).toEqual(['roles/multiple-idps 1:1 The file holds 2 identity providers (`https://idp1.example.com`, `https://idp2.example.com`); Keeper needs the metadata of exactly one']);
+    expect(await findings(aggregate)).toEqual([
+      'roles/multiple-idps 1:1 The file holds 2 identity providers (`https://idp1.example.com`, `https://idp2.example.com`); Keeper needs the metadata of exactly one',
+    ]);
   });
 
   it('roles/no-saml2-protocol', async () => {
@@ -241,8 +299,11 @@ describe('role rules', () => {
   });
 
   it('roles/no-role', async () => {
-    const text = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://aa.example.com">\n<md:AttributeAuthorityDescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/>\n</md:EntityDescriptor>';
-    expect(await findings(text)).toEqual(['roles/no-role 1:1 Entity `https://aa.example.com` has no `IDPSSODescriptor` or `SPSSODescriptor` (it has `AttributeAuthorityDescriptor`)']);
+    const text =
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://aa.example.com">\n<md:AttributeAuthorityDescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/>\n</md:EntityDescriptor>';
+    expect(await findings(text)).toEqual([
+      'roles/no-role 1:1 Entity `https://aa.example.com` has no `IDPSSODescriptor` or `SPSSODescriptor` (it has `AttributeAuthorityDescriptor`)',
+    ]);
   });
 });
 
@@ -269,7 +330,9 @@ describe('endpoint rules', () => {
       'sso/insecure-location 7:86 `SingleSignOnService` Location `http://idp.example.com/sso` uses http; expected https',
     ]);
     expect(await findings(idpMetadata({ sso: ssoService(REDIRECT, 'http://localhost:8080/sso'), slo: '' }))).toEqual([]);
-    expect(await findings(idpMetadata({ sso: ssoService(REDIRECT, 'not a url') }))).toEqual(['sso/insecure-location 7:86 `SingleSignOnService` Location `not a url` is not an absolute URL']);
+    expect(await findings(idpMetadata({ sso: ssoService(REDIRECT, 'not a url') }))).toEqual([
+      'sso/insecure-location 7:86 `SingleSignOnService` Location `not a url` is not an absolute URL',
+    ]);
   });
 
   it('sso/dangerous-scheme', async () => {
@@ -281,13 +344,15 @@ describe('endpoint rules', () => {
 
 describe('key rules', () => {
   it('keys/no-signing-key: no KeyDescriptor, encryption only, no certificate, wrong ds namespace', async () => {
-    expect(await findings(idpMetadata({ keys: '' }))).toEqual(['keys/no-signing-key 3:1 `IDPSSODescriptor` of `JumpCloud` has no `KeyDescriptor`; expected a signing certificate']);
+    expect(await findings(idpMetadata({ keys: '' }))).toEqual([
+      'keys/no-signing-key 3:1 `IDPSSODescriptor` of `JumpCloud` has no `KeyDescriptor`; expected a signing certificate',
+    ]);
     expect(await findings(idpMetadata({ keys: keyDescriptor(OKTA_CERT, 'encryption') }))).toEqual([
       'keys/no-signing-key 4:1 Every `KeyDescriptor` has `use="encryption"`; expected one with `use="signing"` (or no `use`)',
     ]);
-    expect(await findings(idpMetadata({ keys: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:KeyName>k</ds:KeyName></ds:KeyInfo></md:KeyDescriptor>' }))).toEqual([
-      "keys/no-signing-key 4:1 The signing `KeyDescriptor` has no `ds:X509Certificate`; expected the certificate Keeper verifies logins with",
-    ]);
+    expect(
+      await findings(idpMetadata({ keys: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:KeyName>k</ds:KeyName></ds:KeyInfo></md:KeyDescriptor>' })),
+    ).toEqual(['keys/no-signing-key 4:1 The signing `KeyDescriptor` has no `ds:X509Certificate`; expected the certificate Keeper verifies logins with']);
     const wrong = `<md:KeyDescriptor use="signing"><KeyInfo xmlns="urn:oasis:names:tc:SAML:2.0:metadata"><X509Data><X509Certificate>${OKTA_CERT}</X509Certificate></X509Data></KeyInfo></md:KeyDescriptor>`;
     expect(await findings(idpMetadata({ keys: wrong }))).toEqual([
       'keys/no-signing-key 4:97 `X509Certificate` is in namespace `urn:oasis:names:tc:SAML:2.0:metadata`, not in the XML Signature namespace `http://www.w3.org/2000/09/xmldsig#`, so SAML software finds no certificate',
@@ -318,10 +383,15 @@ describe('key rules', () => {
   });
 
   it('keys/expired-certificate: a warning when another signing certificate is valid', async () => {
-    const report = await checkMetadata(encode(idpMetadata({ keys: `${keyDescriptor(OKTA_CERT)}\n${keyDescriptor(WEAK_CERT)}` })), { now: new Date('2029-01-01T00:00:00Z') });
+    const report = await checkMetadata(encode(idpMetadata({ keys: `${keyDescriptor(OKTA_CERT)}\n${keyDescriptor(WEAK_CERT)}` })), {
+      now: new Date('2029-01-01T00:00:00Z'),
+    });
     const expired = report.findings.filter((finding) => finding.ruleId === 'keys/expired-certificate');
     expect(expired.map((finding) => [finding.severity, finding.reason])).toEqual([
-      ['warning', 'Signing certificate `C=US, ST=California, L=San Francisco, O=Okta, OU=SSOProvider, CN=dev-513394, E=info@okta.com` expired on 2028-09-07; another signing certificate in the file is valid'],
+      [
+        'warning',
+        'Signing certificate `C=US, ST=California, L=San Francisco, O=Okta, OU=SSOProvider, CN=dev-513394, E=info@okta.com` expired on 2028-09-07; another signing certificate in the file is valid',
+      ],
     ]);
   });
 
@@ -385,13 +455,13 @@ describe('the reader\'s own values (from the guide\'s "Your values")', () => {
   const keeperOnly = async (xml: string, options: CheckOptions) =>
     (await findings(xml, options, true)).filter((line) => line.startsWith('keeper/your-sp-metadata') || line.startsWith('keeper/foreign-keeper-url'));
 
-  it('says Keeper SP metadata is the reader\'s own when SSO ID and host match', async () => {
+  it("says Keeper SP metadata is the reader's own when SSO ID and host match", async () => {
     expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/459561502469'), { reader, expect: 'sp' })).toEqual([
       'keeper/your-sp-metadata 2:1 This Keeper SP metadata is your own: SSO ID 459561502469 on `keepersecurity.com`, as in your values',
     ]);
   });
 
-  it('warns when Keeper SP metadata is another instance\'s, by SSO ID or by data center', async () => {
+  it("warns when Keeper SP metadata is another instance's, by SSO ID or by data center", async () => {
     expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/111111111111'), { reader, expect: 'sp' })).toEqual([
       'keeper/your-sp-metadata 2:1 This Keeper SP metadata belongs to SSO ID 111111111111 on `keepersecurity.com`, not to yours (SSO ID 459561502469 on `keepersecurity.com`)',
     ]);
@@ -400,15 +470,17 @@ describe('the reader\'s own values (from the guide\'s "Your values")', () => {
     ]);
   });
 
-  it('reports IdP metadata that names another instance\'s Keeper URL, with the fix', async () => {
+  it("reports IdP metadata that names another instance's Keeper URL, with the fix", async () => {
     const report = await checkMetadata(encode(idpMetadata({ entityId: 'https://keepersecurity.eu/api/rest/sso/saml/222' })), { now: NOW, reader });
     const finding = report.findings.find((candidate) => candidate.ruleId === 'keeper/foreign-keeper-url');
     expect(finding?.severity).toBe('error');
-    expect(finding?.reason).toBe('The metadata names Keeper URL `https://keepersecurity.eu/api/rest/sso/saml/222` of SSO ID 222 on `keepersecurity.eu`, not yours (SSO ID 459561502469 on `keepersecurity.com`)');
+    expect(finding?.reason).toBe(
+      'The metadata names Keeper URL `https://keepersecurity.eu/api/rest/sso/saml/222` of SSO ID 222 on `keepersecurity.eu`, not yours (SSO ID 459561502469 on `keepersecurity.com`)',
+    );
     expect(finding?.note).toContain('upload your own Keeper SP metadata');
   });
 
-  it('says nothing without the reader\'s values, or when every Keeper URL is the reader\'s, or for IdP metadata without Keeper URLs', async () => {
+  it("says nothing without the reader's values, or when every Keeper URL is the reader's, or for IdP metadata without Keeper URLs", async () => {
     expect(await keeperOnly(spMetadata('https://keepersecurity.com/api/rest/sso/saml/111111111111'), { expect: 'sp' })).toEqual([]);
     expect(await keeperOnly(idpMetadata({ entityId: 'https://keepersecurity.com/api/rest/sso/saml/459561502469' }), { reader })).toEqual([]);
     expect(await keeperOnly(idpMetadata(), { reader })).toEqual([]);

@@ -34,7 +34,8 @@ export function gitbookArtefacts(context: ImportContext) {
       return node;
     });
     for (const node of walk(tree)) if (node.children && PHRASING_PARENTS.has(node.type)) node.children = joinUrlPlaceholders(mergeTexts(node.children));
-    for (const node of walk(tree)) if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') node.children = trimBreaks(node.children ?? []);
+    for (const node of walk(tree))
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') node.children = trimBreaks(node.children ?? []);
   };
 }
 

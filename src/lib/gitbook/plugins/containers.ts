@@ -8,7 +8,13 @@ import { blockPlugin } from './block.ts';
 
 export const gitbookContainers = blockPlugin(['include', 'columns', 'column', 'updates', 'if'], (block, context) => {
   context.reporter.count(block.name!);
-  if (block.name === 'if') context.reporter.add('gitbook/condition', `Visibility condition \`${block.args?.[''] ?? block.raw}\` not kept: its content is shown to every reader`, block.position, 'Remove the content if it was meant for some readers only.');
+  if (block.name === 'if')
+    context.reporter.add(
+      'gitbook/condition',
+      `Visibility condition \`${block.args?.[''] ?? block.raw}\` not kept: its content is shown to every reader`,
+      block.position,
+      'Remove the content if it was meant for some readers only.',
+    );
   return block.children ?? [];
 });
 

@@ -12,7 +12,12 @@ export function gitbookFigures(context: ImportContext) {
   return (tree: Node) => {
     mapChildren(tree, (node) => {
       const images = (node.children ?? []).filter((child) => child.type === 'image');
-      const alone = node.type === 'paragraph' && images.length === 1 && (node.children ?? []).every((child) => child.type === 'image' || child.type === 'break' || (child.type === 'text' && (child.value ?? '').trim() === ''));
+      const alone =
+        node.type === 'paragraph' &&
+        images.length === 1 &&
+        (node.children ?? []).every(
+          (child) => child.type === 'image' || child.type === 'break' || (child.type === 'text' && (child.value ?? '').trim() === ''),
+        );
       return alone ? figure(images[0]!, context, node.position) : node;
     });
     // Images inside sentences stay Markdown images, pointing at the local copy.
@@ -26,7 +31,12 @@ function figure(image: Node, context: ImportContext, at: Position | undefined): 
   const alt = (image.alt ?? '').trim();
   if (alt === '') {
     attributes.push(jsxAttribute('decorative', null), jsxAttribute('alt', ''));
-    context.reporter.add('gitbook/missing-alt', 'Image had no alt text and is marked `decorative`', at ?? image.position, 'Describe it with `alt="…"` if it shows something the reader needs.');
+    context.reporter.add(
+      'gitbook/missing-alt',
+      'Image had no alt text and is marked `decorative`',
+      at ?? image.position,
+      'Describe it with `alt="…"` if it shows something the reader needs.',
+    );
   } else {
     attributes.push(jsxAttribute('alt', alt));
   }
@@ -44,7 +54,13 @@ function localImage(url: string, context: ImportContext, at: Position | undefine
   // Two sources with one file name (`a/diagram.svg`, `b/diagram.svg`): the later one gets a name of its own.
   if (images.some((image) => image.target === target)) target = withTag(target, shortHash(url));
   images.push({ source: url, target, remote });
-  if (remote) context.reporter.add('gitbook/remote-image', `Remote image ${url.length > 80 ? `${url.slice(0, 79)}…` : url} must be downloaded to ${target}`, at, 'Run the import with `--fetch-images`, or save the image there by hand.');
+  if (remote)
+    context.reporter.add(
+      'gitbook/remote-image',
+      `Remote image ${url.length > 80 ? `${url.slice(0, 79)}…` : url} must be downloaded to ${target}`,
+      at,
+      'Run the import with `--fetch-images`, or save the image there by hand.',
+    );
   return target;
 }
 
@@ -57,7 +73,12 @@ export function withTag(name: string, tag: string): string {
 export function imageName(url: string): string {
   const path = decodeSafely(url.split(/[?#]/)[0]!);
   const last = path.split('/').pop() || 'image';
-  return last.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'image';
+  return (
+    last
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'image'
+  );
 }
 
 /** Eight hex digits from the text (FNV-1a): a deterministic, file-name-safe tag. */

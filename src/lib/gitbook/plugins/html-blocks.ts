@@ -32,7 +32,11 @@ function pairContainers(node: Node, context: ImportContext): void {
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index]!;
     const open = child.type === 'html' ? openingOf(child.value ?? '') : undefined;
-    const close = open ? nodes.findIndex((candidate, at) => at > index && candidate.type === 'html' && new RegExp(`^</${open.name}\\s*>$`, 'i').test((candidate.value ?? '').trim())) : -1;
+    const close = open
+      ? nodes.findIndex(
+          (candidate, at) => at > index && candidate.type === 'html' && new RegExp(`^</${open.name}\\s*>$`, 'i').test((candidate.value ?? '').trim()),
+        )
+      : -1;
     if (!open || close === -1) {
       pairContainers(child, context);
       result.push(child);
@@ -86,5 +90,7 @@ export function toFlow(nodes: Node[]): Node[] {
     if (last?.type === 'paragraph' && last.data?.fromHtml) last.children!.push(node);
     else result.push({ type: 'paragraph', children: [node], data: { fromHtml: true }, ...(node.position ? { position: node.position } : {}) });
   }
-  return result.filter((node) => !(node.type === 'paragraph' && (node.children ?? []).every((child) => child.type === 'text' && (child.value ?? '').trim() === '')));
+  return result.filter(
+    (node) => !(node.type === 'paragraph' && (node.children ?? []).every((child) => child.type === 'text' && (child.value ?? '').trim() === '')),
+  );
 }

@@ -105,7 +105,12 @@ function expression(element: Element, code: string, node: Node, context: ImportC
     context.reporter.count('variable');
     return { type: 'text', value, position: node.position! };
   }
-  context.reporter.add('gitbook/expression', `Expression \`${abbreviate(code)}\` kept as code: it is not a space variable`, node.position, 'Replace it with the text readers should see.');
+  context.reporter.add(
+    'gitbook/expression',
+    `Expression \`${abbreviate(code)}\` kept as code: it is not a space variable`,
+    node.position,
+    'Replace it with the text readers should see.',
+  );
   return { type: 'inlineCode', value: code, position: node.position! };
 }
 
@@ -113,7 +118,10 @@ function expression(element: Element, code: string, node: Node, context: ImportC
 function lone(tag: Extract<Tag, { kind: 'open' }>, node: Node, context: ImportContext): Node[] {
   const { element: el } = tag;
   if (tag.name === 'br') return [{ type: 'break' }];
-  if (tag.name === 'img') return [{ type: 'image', url: propertyOf(el, 'src') ?? '', alt: propertyOf(el, 'alt') ?? '', title: propertyOf(el, 'title') ?? null, position: node.position! }];
+  if (tag.name === 'img')
+    return [
+      { type: 'image', url: propertyOf(el, 'src') ?? '', alt: propertyOf(el, 'alt') ?? '', title: propertyOf(el, 'title') ?? null, position: node.position! },
+    ];
   if (tag.name === 'source') return [];
   if (tag.name !== 'wbr') context.reporter.count('inline-html');
   return [];
@@ -125,7 +133,12 @@ function isDarkSource(node: Node): boolean {
 }
 
 function darkVariant(node: Node, context: ImportContext): void {
-  context.reporter.add('gitbook/dark-image', 'A dark-mode variant of an image was not kept; the light image is used in both themes', node.position, 'Add the dark image by hand if the light one does not read on a dark page.');
+  context.reporter.add(
+    'gitbook/dark-image',
+    'A dark-mode variant of an image was not kept; the light image is used in both themes',
+    node.position,
+    'Add the dark image by hand if the light one does not read on a dark page.',
+  );
 }
 
 /** Several tags in one node (`<img src="a.png" alt="x"><br>`): read as HTML, mapped to phrasing. */

@@ -19,7 +19,12 @@ export function gitbookLinks(context: ImportContext) {
         context.reporter.count('link');
         node.url = rewritten;
       } else if (/app\.gitbook\.com/.test(url)) {
-        context.reporter.add('gitbook/other-space-link', `Link to another GitBook space kept as it is: ${url}`, node.position, 'Map the space\'s URL prefix to a site path with `--links`.');
+        context.reporter.add(
+          'gitbook/other-space-link',
+          `Link to another GitBook space kept as it is: ${url}`,
+          node.position,
+          "Map the space's URL prefix to a site path with `--links`.",
+        );
       }
     }
   };

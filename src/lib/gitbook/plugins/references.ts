@@ -11,7 +11,10 @@ export const gitbookContentRefs = blockPlugin(['content-ref', 'page-ref'], (bloc
   context.reporter.count('content-ref');
   const url = block.args?.url ?? block.args?.page ?? block.args?.[''] ?? '';
   const target = context.options.rewriteLink?.(url) ?? url;
-  return { ...paragraph([{ type: 'link', url: target, title: null, children: [text(contentRefTitle(url, textOf(block.children ?? []), context.options))] }]), position: block.position! };
+  return {
+    ...paragraph([{ type: 'link', url: target, title: null, children: [text(contentRefTitle(url, textOf(block.children ?? []), context.options))] }]),
+    position: block.position!,
+  };
 });
 
 export const gitbookEmbeds = blockPlugin(['embed'], (block, context) => {
@@ -23,7 +26,10 @@ export const gitbookEmbeds = blockPlugin(['embed'], (block, context) => {
 export const gitbookFiles = blockPlugin(['file'], (block, context) => {
   context.reporter.count('file');
   const src = block.args?.src ?? '';
-  return { ...paragraph([{ type: 'link', url: src, title: null, children: [text(fileCaption(src, textOf(block.children ?? [])))] }]), position: block.position! };
+  return {
+    ...paragraph([{ type: 'link', url: src, title: null, children: [text(fileCaption(src, textOf(block.children ?? [])))] }]),
+    position: block.position!,
+  };
 });
 
 export function embedCaption(url: string, inner: string): string {

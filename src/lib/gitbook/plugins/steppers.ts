@@ -17,7 +17,8 @@ export function gitbookHeadingSlugs(context: ImportContext) {
     const titles = new Set<Node>();
     const first = tree.children?.find((node) => node.type !== 'yaml');
     if (first?.type === 'heading' && first.depth === 1) titles.add(first);
-    for (const node of walk(tree)) if (node.type === 'gitbookBlock' && node.name === 'step' && node.children?.[0]?.type === 'heading') titles.add(node.children[0]);
+    for (const node of walk(tree))
+      if (node.type === 'gitbookBlock' && node.name === 'step' && node.children?.[0]?.type === 'heading') titles.add(node.children[0]);
     for (const node of walk(tree)) if (node.type === 'heading' && !titles.has(node)) context.slugger.slug(textOf(node).trim());
   };
 }
@@ -34,7 +35,17 @@ export const gitbookSteppers = blockPlugin(['stepper'], (block, context) => {
     } else if (steps.length > 0) steps.at(-1)!.push(child);
     else before.push(child);
   }
-  return [...before, { ...jsxFlow('Steps', [], steps.map((step) => stepFrom(step, context))), position: block.position! }];
+  return [
+    ...before,
+    {
+      ...jsxFlow(
+        'Steps',
+        [],
+        steps.map((step) => stepFrom(step, context)),
+      ),
+      position: block.position!,
+    },
+  ];
 });
 
 /** Hand-numbered paragraphs and procedure lists, at the top level of the page. */
@@ -56,14 +67,23 @@ export function stepFrom(content: Node[], context: ImportContext): Node {
   }
   // Ids are anchors people link to: the first words of the title are enough.
   const words = title.split(/\s+/).slice(0, 6).join(' ');
-  const id = context.slugger.slug(words).replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || context.slugger.slug('step');
+  const id =
+    context.slugger
+      .slug(words)
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-|-$/g, '') || context.slugger.slug('step');
   const body = children.length > 0 ? children : [{ type: 'paragraph', children: [{ type: 'text', value: title }] }];
   return jsxFlow('Step', [jsxAttribute('id', id), jsxAttribute('title', title)], body);
 }
 
 /** The first sentence of a paragraph, for a step title: up to 80 characters, the rest marked with an ellipsis. */
 export function firstSentence(text: string): string {
-  const sentence = text.trim().replace(/\s+/g, ' ').split(/(?<=[.:!?])\s/)[0]!.replace(/[.:]$/, '');
+  const sentence = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.:!?])\s/)[0]!
+    .replace(/[.:]$/, '');
   return sentence.length > 80 ? `${sentence.slice(0, 77)}…` : sentence;
 }
 
@@ -100,7 +120,13 @@ function numberedRuns(nodes: Node[], context: ImportContext): Node[] {
       index += 1;
     }
     context.reporter.count('numbered-steps');
-    result.push(jsxFlow('Steps', [], steps.map((step) => stepFrom(step, context))));
+    result.push(
+      jsxFlow(
+        'Steps',
+        [],
+        steps.map((step) => stepFrom(step, context)),
+      ),
+    );
   }
   return result;
 }
@@ -117,9 +143,15 @@ function procedureLists(nodes: Node[], context: ImportContext): Node[] {
   return nodes.map((node) => {
     const items = node.children ?? [];
     if (node.type !== 'list' || node.ordered !== true || items.length < 2) return node;
-    const procedure = items.every((item) => item.children?.[0]?.type === 'paragraph') && items.some((item) => (item.children ?? []).some((child) => child.type !== 'paragraph' && child.type !== 'list') || (item.children ?? []).length > 1);
+    const procedure =
+      items.every((item) => item.children?.[0]?.type === 'paragraph') &&
+      items.some((item) => (item.children ?? []).some((child) => child.type !== 'paragraph' && child.type !== 'list') || (item.children ?? []).length > 1);
     if (!procedure) return node;
     context.reporter.count('numbered-steps');
-    return jsxFlow('Steps', [], items.map((item) => stepFrom(item.children ?? [], context)));
+    return jsxFlow(
+      'Steps',
+      [],
+      items.map((item) => stepFrom(item.children ?? [], context)),
+    );
   });
 }

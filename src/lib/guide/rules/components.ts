@@ -8,8 +8,8 @@ export const componentRules: PageRule[] = [
   {
     id: 'hint/invalid-type',
     severity: 'error',
-    description: 'A hint\'s `type` is one of `info`, `success`, `warning` or `danger` (GitBook\'s four styles).',
-    why: 'The type sets the hint\'s colour, icon and the word screen readers announce; an unknown type shows as a plain note and hides a warning.',
+    description: "A hint's `type` is one of `info`, `success`, `warning` or `danger` (GitBook's four styles).",
+    why: "The type sets the hint's colour, icon and the word screen readers announce; an unknown type shows as a plain note and hides a warning.",
     fix: 'Use `type="info"` for notes, `success` for outcomes, `warning` for pitfalls, `danger` for what can break access.',
     bad: '<Hint type="note">Check the host.</Hint>',
     good: '<Hint type="info">Check the host.</Hint>',
@@ -21,7 +21,10 @@ export const componentRules: PageRule[] = [
           if (type === undefined || (typeof type === 'string' && (HINT_TYPES as readonly string[]).includes(type))) continue;
           const written = typeof type === 'string' ? `\`${type}\`` : 'not a plain string';
           const suggestion = typeof type === 'string' ? closest(type, HINT_TYPES) : undefined;
-          report(attributePlace(page.source, node, 'type'), `Hint type ${written} is not one of ${HINT_TYPES.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
+          report(
+            attributePlace(page.source, node, 'type'),
+            `Hint type ${written} is not one of ${HINT_TYPES.map((value) => `\`${value}\``).join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          );
         }
       },
     },
@@ -57,7 +60,8 @@ export const componentRules: PageRule[] = [
       run(page, report) {
         for (const { node } of page.elements('Copy')) {
           const hasPlaceholder = (node.children ?? []).some((child) => child.name === 'KeeperUrl' || child.name === 'Value');
-          if (textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string' && !hasPlaceholder) report(startOf(node), '`<Copy>` has no value to copy');
+          if (textOf(node).trim() === '' && typeof attribute(node, 'value') !== 'string' && !hasPlaceholder)
+            report(startOf(node), '`<Copy>` has no value to copy');
         }
       },
     },

@@ -16,5 +16,8 @@ export function isIgnorable(node: MdNode): boolean {
 export function foreignChildren(node: MdNode, item: string): Array<{ child: MdNode; what: string }> {
   return (node.children ?? [])
     .filter((child) => child.name !== item && !isIgnorable(child))
-    .map((child) => ({ child, what: isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}` }));
+    .map((child) => ({
+      child,
+      what: isJsx(child) ? `\`<${child.name ?? '>'}>\`` : child.type === 'paragraph' ? `text \`${quote(textOf(child))}\`` : `a ${child.type}`,
+    }));
 }

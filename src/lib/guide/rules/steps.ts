@@ -10,7 +10,11 @@ const STEPS = '<Steps>\n  <Step id="login" title="Log in">…</Step>\n</Steps>';
 
 /** A step id suggested from a title: its slug, narrowed to what STEP_ID_PATTERN accepts. */
 function stepIdFrom(text: string): string {
-  return slug(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+  return (
+    slug(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'step'
+  );
 }
 
 const stepLabel = (node: MdNode) => {
@@ -46,7 +50,8 @@ export const stepRules: PageRule[] = [
       stage: 'page',
       run(page, report) {
         for (const { node } of page.elements('Steps')) {
-          for (const { child, what } of foreignChildren(node, 'Step')) report(startOf(child), `\`<Steps>\` contains ${what}; expected only \`<Step>\` elements`);
+          for (const { child, what } of foreignChildren(node, 'Step'))
+            report(startOf(child), `\`<Steps>\` contains ${what}; expected only \`<Step>\` elements`);
         }
       },
     },
@@ -62,15 +67,16 @@ export const stepRules: PageRule[] = [
     check: {
       stage: 'page',
       run(page, report) {
-        for (const { node } of page.elements('Steps')) if (!(node.children ?? []).some((child) => child.name === 'Step')) report(startOf(node), '`<Steps>` contains no `<Step>`');
+        for (const { node } of page.elements('Steps'))
+          if (!(node.children ?? []).some((child) => child.name === 'Step')) report(startOf(node), '`<Steps>` contains no `<Step>`');
       },
     },
   },
   {
     id: 'steps/missing-id',
     severity: 'error',
-    description: 'Every step has an `id`: it is the step\'s anchor (`#upload-metadata`) and the key of its done tick.',
-    why: 'Without an id, nobody can link to the step, and the reader\'s done tick is lost when steps are added or reordered.',
+    description: "Every step has an `id`: it is the step's anchor (`#upload-metadata`) and the key of its done tick.",
+    why: "Without an id, nobody can link to the step, and the reader's done tick is lost when steps are added or reordered.",
     fix: 'Add a stable anchor in lowercase words joined by hyphens, e.g. `id="upload-metadata"`.',
     bad: '<Steps>\n  <Step title="Upload metadata">Upload it.</Step>\n</Steps>',
     good: '<Steps>\n  <Step id="upload-metadata" title="Upload metadata">Upload it.</Step>\n</Steps>',
@@ -82,7 +88,11 @@ export const stepRules: PageRule[] = [
           if (id !== undefined && id !== true && id !== '') continue;
           const title = attribute(node, 'title');
           const suggestion = typeof title === 'string' ? stepIdFrom(title) : 'log-in';
-          report(startOf(node), '`<Step>` has no `id`', `Add a stable anchor, e.g. \`<Step id="${suggestion}" …>\`; readers link to it and their done ticks are kept under it.`);
+          report(
+            startOf(node),
+            '`<Step>` has no `id`',
+            `Add a stable anchor, e.g. \`<Step id="${suggestion}" …>\`; readers link to it and their done ticks are kept under it.`,
+          );
         }
       },
     },
@@ -102,8 +112,14 @@ export const stepRules: PageRule[] = [
           const id = attribute(node, 'id');
           const place = attributePlace(page.source, node, 'id');
           if (id === undefined || id === true || id === '') continue;
-          if (typeof id !== 'string') report(place, 'Step id is an expression; expected a plain string', 'Write the id as a quoted string, e.g. `id="upload-metadata"`, so anchors are known before the page runs.');
-          else if (!STEP_ID_PATTERN.test(id)) report(place, `Step id \`${id}\` is not a valid anchor; expected lowercase letters, digits and single hyphens`, `Use \`id="${stepIdFrom(id)}"\`.`);
+          if (typeof id !== 'string')
+            report(
+              place,
+              'Step id is an expression; expected a plain string',
+              'Write the id as a quoted string, e.g. `id="upload-metadata"`, so anchors are known before the page runs.',
+            );
+          else if (!STEP_ID_PATTERN.test(id))
+            report(place, `Step id \`${id}\` is not a valid anchor; expected lowercase letters, digits and single hyphens`, `Use \`id="${stepIdFrom(id)}"\`.`);
         }
       },
     },
@@ -113,7 +129,7 @@ export const stepRules: PageRule[] = [
     severity: 'error',
     description: 'A step id is used once per page and differs from every heading anchor on the page.',
     why: 'Two steps with one id share an anchor and a done tick: a link lands on the first, and ticking one ticks both.',
-    fix: 'Give each step its own id, different from the page\'s heading anchors.',
+    fix: "Give each step its own id, different from the page's heading anchors.",
     bad: '<Steps>\n  <Step id="login" title="Log in">Log in.</Step>\n  <Step id="login" title="Log in again">Log in again.</Step>\n</Steps>',
     good: '<Steps>\n  <Step id="login" title="Log in">Log in.</Step>\n  <Step id="login-again" title="Log in again">Log in again.</Step>\n</Steps>',
     check: {
@@ -126,9 +142,17 @@ export const stepRules: PageRule[] = [
           const place = attributePlace(page.source, node, 'id');
           if (seen.has(id)) {
             const first = seen.get(id);
-            report(place, `Step id "${id}" is used twice${first ? ` (first at line ${first.line})` : ''}`, 'Give each step its own id; anchors and done ticks must be unique on a page.');
+            report(
+              place,
+              `Step id "${id}" is used twice${first ? ` (first at line ${first.line})` : ''}`,
+              'Give each step its own id; anchors and done ticks must be unique on a page.',
+            );
           } else if (page.headingIds.has(id)) {
-            report(place, `Step id "${id}" is also the anchor of a heading on this page`, `Rename the step id or the heading so \`#${id}\` leads to one place.`);
+            report(
+              place,
+              `Step id "${id}" is also the anchor of a heading on this page`,
+              `Rename the step id or the heading so \`#${id}\` leads to one place.`,
+            );
           } else {
             seen.set(id, place);
           }
@@ -165,7 +189,8 @@ export const stepRules: PageRule[] = [
     check: {
       stage: 'page',
       run(page, report) {
-        for (const { node } of page.elements('Step')) if ((node.children ?? []).every(isIgnorable)) report(startOf(node), `Step${stepLabel(node)} has no content`);
+        for (const { node } of page.elements('Step'))
+          if ((node.children ?? []).every(isIgnorable)) report(startOf(node), `Step${stepLabel(node)} has no content`);
       },
     },
   },

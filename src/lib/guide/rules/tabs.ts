@@ -16,7 +16,12 @@ export const tabRules: PageRule[] = [
       stage: 'page',
       run(page, report) {
         for (const { node, parent } of page.elements('Tab')) {
-          if (parent?.name !== 'Tabs') report(startOf(node), '`<Tab>` is not directly inside `<Tabs>`', 'Wrap the tabs in `<Tabs>` … `</Tabs>`; a tab on its own has nothing to switch between.');
+          if (parent?.name !== 'Tabs')
+            report(
+              startOf(node),
+              '`<Tab>` is not directly inside `<Tabs>`',
+              'Wrap the tabs in `<Tabs>` … `</Tabs>`; a tab on its own has nothing to switch between.',
+            );
         }
       },
     },

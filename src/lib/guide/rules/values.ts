@@ -11,7 +11,8 @@ export const valueRules: PageRule[] = [
   {
     id: 'values/unknown-kind',
     severity: 'error',
-    description: 'A `<KeeperUrl>` names one of the Keeper URLs the reader\'s values fill in: `kind` is `loginUrl`, `spEntityId`, `acs`, `slo`, `metadata` or `console`.',
+    description:
+      "A `<KeeperUrl>` names one of the Keeper URLs the reader's values fill in: `kind` is `loginUrl`, `spEntityId`, `acs`, `slo`, `metadata` or `console`.",
     why: 'An unknown kind has no URL to show: the reader would see nothing where the step needs a URL.',
     fix: 'Write one of the kinds as a string, e.g. `<KeeperUrl kind="loginUrl" />`.',
     bad: '<KeeperUrl kind="login" />',
@@ -23,8 +24,14 @@ export const valueRules: PageRule[] = [
           const kind = attribute(node, 'kind');
           if (typeof kind === 'string' && isKeeperUrlKind(kind)) continue;
           const suggestion = typeof kind === 'string' ? closest(kind, KEEPER_URL_KINDS) : undefined;
-          const written = kind === undefined ? '`<KeeperUrl>` has no `kind`' : `\`<KeeperUrl>\` kind ${typeof kind === 'string' ? `\`${quote(kind)}\` is not a Keeper URL kind` : 'is not a plain string'}`;
-          report(attributePlace(page.source, node, 'kind') ?? startOf(node), `${written}; expected one of ${listed(KEEPER_URL_KINDS)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`);
+          const written =
+            kind === undefined
+              ? '`<KeeperUrl>` has no `kind`'
+              : `\`<KeeperUrl>\` kind ${typeof kind === 'string' ? `\`${quote(kind)}\` is not a Keeper URL kind` : 'is not a plain string'}`;
+          report(
+            attributePlace(page.source, node, 'kind') ?? startOf(node),
+            `${written}; expected one of ${listed(KEEPER_URL_KINDS)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          );
         }
       },
     },
@@ -32,7 +39,8 @@ export const valueRules: PageRule[] = [
   {
     id: 'values/unknown-name',
     severity: 'error',
-    description: 'A `<Value name="…">` and a `{{name}}` in a `values` code block name one of the reader\'s values: a Keeper URL kind, `ssoId`, `host`, `region`, `enterpriseDomain` or `providerName`.',
+    description:
+      'A `<Value name="…">` and a `{{name}}` in a `values` code block name one of the reader\'s values: a Keeper URL kind, `ssoId`, `host`, `region`, `enterpriseDomain` or `providerName`.',
     why: 'An unknown name is never filled: the reader copies `{{loginURL}}` literally into a console.',
     fix: 'Use one of the value names the Writing guides page lists; they are case-sensitive.',
     bad: '```text values\nLogin URL: {{loginURL}}\n```',
@@ -44,8 +52,15 @@ export const valueRules: PageRule[] = [
           const name = attribute(node, 'name');
           if (typeof name === 'string' && isValueName(name)) continue;
           const suggestion = typeof name === 'string' ? closest(name, VALUE_NAMES) : undefined;
-          const written = name === undefined ? '`<Value>` has no `name`' : `\`<Value>\` name ${typeof name === 'string' ? `\`${quote(name)}\`` : 'is not a plain string'} is not one of the reader's values`;
-          report(attributePlace(page.source, node, 'name') ?? startOf(node), `${written}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, `Use one of ${listed(VALUE_NAMES)}.`);
+          const written =
+            name === undefined
+              ? '`<Value>` has no `name`'
+              : `\`<Value>\` name ${typeof name === 'string' ? `\`${quote(name)}\`` : 'is not a plain string'} is not one of the reader's values`;
+          report(
+            attributePlace(page.source, node, 'name') ?? startOf(node),
+            `${written}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+            `Use one of ${listed(VALUE_NAMES)}.`,
+          );
         }
         for (const node of page.nodes('code')) {
           if (!isValuesMeta(node.meta)) continue;
@@ -55,7 +70,11 @@ export const valueRules: PageRule[] = [
             const before = value.slice(0, offset);
             const place = start ? { line: start.line + before.split('\n').length, column: offset - before.lastIndexOf('\n') } : undefined;
             const suggestion = closest(name, VALUE_NAMES);
-            report(place, `\`{{${quote(name)}}}\` in a \`values\` code block is not one of the reader's values${suggestion ? `; did you mean \`{{${suggestion}}}\`?` : ''}`, `Use one of ${listed(VALUE_NAMES, (value) => `\`{{${value}}}\``)}.`);
+            report(
+              place,
+              `\`{{${quote(name)}}}\` in a \`values\` code block is not one of the reader's values${suggestion ? `; did you mean \`{{${suggestion}}}\`?` : ''}`,
+              `Use one of ${listed(VALUE_NAMES, (value) => `\`{{${value}}}\``)}.`,
+            );
           }
         }
       },

@@ -20,13 +20,14 @@ export const externalRules: Array<Rule<ExternalCheck>> = [
     severity: 'error',
     description: 'An external link answers with a success status (checked with `--external`).',
     why: 'A vendor page that moved or was removed leaves the reader without the setting the step needs.',
-    fix: 'Update the link to the page\'s new address, or remove it.',
+    fix: "Update the link to the page's new address, or remove it.",
     bad: '[JumpCloud provisioning](https://broken.example/scim)',
     good: '[JumpCloud provisioning](https://docs.example.com/scim)',
     check: {
       stage: 'external',
       run(result, report) {
-        if (result.status === 'broken') report(`External link \`${result.url}\` answers HTTP ${result.code}`, 'Update the link to the page\'s new address, or remove it.');
+        if (result.status === 'broken')
+          report(`External link \`${result.url}\` answers HTTP ${result.code}`, "Update the link to the page's new address, or remove it.");
       },
     },
   },
@@ -56,7 +57,17 @@ export function externalFindings(links: readonly ExternalLink[], results: readon
     const result = byUrl.get(link.url);
     if (!result) continue;
     for (const rule of externalRules) {
-      rule.check.run(result, (reason, note) => findings.push({ ruleId: rule.id, severity: rule.severity, reason, file: link.file, place: link.place, note: note ?? rule.fix, source: 'stepdocs-links' }));
+      rule.check.run(result, (reason, note) =>
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          reason,
+          file: link.file,
+          place: link.place,
+          note: note ?? rule.fix,
+          source: 'stepdocs-links',
+        }),
+      );
     }
   }
   return findings;

@@ -33,8 +33,8 @@ export const redirectRules: Array<Rule<RedirectsCheck>> = [
   {
     id: 'redirects/shadows-page',
     severity: 'error',
-    description: 'A redirect\'s old path is not the path of a page that exists.',
-    why: 'A redirect written at a page\'s path would replace the page with a jump elsewhere.',
+    description: "A redirect's old path is not the path of a page that exists.",
+    why: "A redirect written at a page's path would replace the page with a jump elsewhere.",
     fix: 'Remove the redirect, or move the page first.',
     bad: 'redirectFrom: [overview]',
     good: 'redirectFrom: [overview-old]',
@@ -45,7 +45,7 @@ export const redirectRules: Array<Rule<RedirectsCheck>> = [
     severity: 'error',
     description: 'A redirect points at a page that exists.',
     why: 'A redirect to nowhere turns an old bookmark into a "page not found" after a jump.',
-    fix: 'Point it at the page\'s current path.',
+    fix: "Point it at the page's current path.",
     bad: '"redirects": { "old-okta": "/latest/okat/" }',
     good: '"redirects": { "old-okta": "/latest/okta/" }',
     check,
@@ -53,7 +53,7 @@ export const redirectRules: Array<Rule<RedirectsCheck>> = [
   {
     id: 'redirects/missing-anchor',
     severity: 'error',
-    description: 'A redirect\'s `#fragment` names a heading or step of its target page.',
+    description: "A redirect's `#fragment` names a heading or step of its target page.",
     why: 'The reader lands at the top of the page instead of the step the old address showed.',
     fix: 'Use an anchor the target page has: a heading slug or a step id.',
     bad: '"redirects": { "old-okta": "/latest/okta/#configure-okat" }',

@@ -24,21 +24,39 @@ export type ReferenceCheck = { stage: 'reference'; run(link: LinkContext, report
 
 export type ReferenceRule = Rule<ReferenceCheck>;
 
-const VAGUE = new Set(['here', 'click here', 'this', 'link', 'this link', 'more', 'read more', 'this page', 'page', 'go', 'see here', 'can be found here', 'learn more']);
+const VAGUE = new Set([
+  'here',
+  'click here',
+  'this',
+  'link',
+  'this link',
+  'more',
+  'read more',
+  'this page',
+  'page',
+  'go',
+  'see here',
+  'can be found here',
+  'learn more',
+]);
 const MAILTO = /^mailto:[^@\s?]+@[^@\s?]+\.[^@\s?]+(?:\?.*)?$/i;
 const TEL = /^tel:\+?[0-9][0-9 ().-]{2,}$/i;
 
 /** Link text as the text rules judge it, or undefined where a link has no text of its own. */
 function judgedText(reference: Reference): string | undefined {
   if (reference.kind !== 'link' || reference.text === undefined || reference.via === 'definition' || reference.via === 'autolink') return undefined;
-  return reference.text.trim().toLowerCase().replace(/[.!:]+$/, '');
+  return reference.text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!:]+$/, '');
 }
 
 /** The fragment a link names and the anchors of the page it names, when it names one that is there. */
 function fragmentTarget(link: LinkContext): { fragment: string; anchors: string[]; where: string } | undefined {
   const resolved = link.resolved;
   if (resolved?.kind === 'this-page' && resolved.fragment) return { fragment: resolved.fragment, anchors: link.from.page.extract.anchors, where: 'this page' };
-  if (resolved?.kind === 'page' && resolved.fragment) return { fragment: resolved.fragment, anchors: resolved.target.extract.anchors, where: `\`${resolved.target.id}\`` };
+  if (resolved?.kind === 'page' && resolved.fragment)
+    return { fragment: resolved.fragment, anchors: resolved.target.extract.anchors, where: `\`${resolved.target.id}\`` };
   return undefined;
 }
 
@@ -75,7 +93,10 @@ export const referenceRules: ReferenceRule[] = [
         const target = fragmentTarget(link);
         if (!target || target.fragment === '_top' || target.anchors.includes(target.fragment)) return;
         const suggestion = closest(target.fragment, target.anchors);
-        report(link.reference.place, `Cannot find heading or step \`#${target.fragment}\` in ${target.where}${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`);
+        report(
+          link.reference.place,
+          `Cannot find heading or step \`#${target.fragment}\` in ${target.where}${suggestion ? `; did you mean \`#${suggestion}\`?` : ''}`,
+        );
       },
     },
   },
@@ -84,7 +105,7 @@ export const referenceRules: ReferenceRule[] = [
     severity: 'error',
     description: 'A page of one version links to pages of the same version (a site-absolute link must not jump to another version).',
     why: 'A reader of version 1.0 who follows a link into the current version finds steps that do not match their console.',
-    fix: 'Link within the page\'s version (a relative link such as `./page.mdx` stays in its version), or mark a deliberate cross-version link with `{/* stepdocs-ignore links/leaves-version */}`.',
+    fix: "Link within the page's version (a relative link such as `./page.mdx` stays in its version), or mark a deliberate cross-version link with `{/* stepdocs-ignore links/leaves-version */}`.",
     bad: 'Compare with [version 1.0](/1.0/jumpcloud/).',
     good: 'Compare with [the Okta guide](./okta.mdx).',
     check: {
@@ -92,7 +113,11 @@ export const referenceRules: ReferenceRule[] = [
       run({ reference, url, resolved, from }, report) {
         const into = resolved?.kind === 'page' || resolved?.kind === 'missing' ? resolved.crossesInto : undefined;
         if (!into || !from.version) return;
-        report(reference.place, `Link \`${url}\` from version \`${from.version.id}\` leads into version \`${into}\``, `Link within \`${from.version.id}\` (a relative link such as \`./page.mdx\` stays in its version), or mark a deliberate cross-version link with \`{/* stepdocs-ignore links/leaves-version */}\`.`);
+        report(
+          reference.place,
+          `Link \`${url}\` from version \`${from.version.id}\` leads into version \`${into}\``,
+          `Link within \`${from.version.id}\` (a relative link such as \`./page.mdx\` stays in its version), or mark a deliberate cross-version link with \`{/* stepdocs-ignore links/leaves-version */}\`.`,
+        );
       },
     },
   },
@@ -101,14 +126,18 @@ export const referenceRules: ReferenceRule[] = [
     severity: 'error',
     description: 'A page links to pages that exist in its own version, not only in the current one.',
     why: 'A page added after a version was cut does not exist in that version; the link breaks for its readers.',
-    fix: 'Remove the link from this version, or link the current version\'s page deliberately with its full path.',
+    fix: "Remove the link from this version, or link the current version's page deliberately with its full path.",
     bad: 'Read the [overview](./overview.mdx).',
     good: 'Read the [JumpCloud guide](./jumpcloud.mdx).',
     check: {
       stage: 'reference',
       run({ reference, resolved, from, site }, report) {
         if (resolved?.kind !== 'missing' || !resolved.inCurrent || !from.version) return;
-        report(reference.place, `Page \`${resolved.route}\` exists in version \`${site.current.id}\` but not in \`${from.version.id}\``, `Remove the link from this version, or link the ${site.current.id} page deliberately as \`${resolved.inCurrent}\`.`);
+        report(
+          reference.place,
+          `Page \`${resolved.route}\` exists in version \`${site.current.id}\` but not in \`${from.version.id}\``,
+          `Remove the link from this version, or link the ${site.current.id} page deliberately as \`${resolved.inCurrent}\`.`,
+        );
       },
     },
   },
@@ -123,7 +152,12 @@ export const referenceRules: ReferenceRule[] = [
     check: {
       stage: 'reference',
       run({ reference }, report) {
-        if (reference.dynamic) report(reference.place, `\`${reference.via.slice(4)}\` is a JavaScript expression, which no check can follow`, 'Write the address as a string (`href="/latest/okta/"`), so the checker can follow it and refuse unsafe schemes.');
+        if (reference.dynamic)
+          report(
+            reference.place,
+            `\`${reference.via.slice(4)}\` is a JavaScript expression, which no check can follow`,
+            'Write the address as a string (`href="/latest/okta/"`), so the checker can follow it and refuse unsafe schemes.',
+          );
       },
     },
   },
@@ -138,7 +172,12 @@ export const referenceRules: ReferenceRule[] = [
     check: {
       stage: 'reference',
       run({ reference }, report) {
-        if (judgedText(reference) === '') report(reference.place, `Link to \`${abbreviate(reference.url, 70)}\` has no text`, 'Write link text that says where the link goes; screen readers announce links by their text.');
+        if (judgedText(reference) === '')
+          report(
+            reference.place,
+            `Link to \`${abbreviate(reference.url, 70)}\` has no text`,
+            'Write link text that says where the link goes; screen readers announce links by their text.',
+          );
       },
     },
   },
@@ -154,7 +193,12 @@ export const referenceRules: ReferenceRule[] = [
       stage: 'reference',
       run({ reference }, report) {
         const text = judgedText(reference);
-        if (text !== undefined && VAGUE.has(text)) report(reference.place, `Link text "${reference.text!.trim()}" does not say where it goes`, 'Name the destination, e.g. "domain reservation guide", so the link makes sense when read on its own.');
+        if (text !== undefined && VAGUE.has(text))
+          report(
+            reference.place,
+            `Link text "${reference.text!.trim()}" does not say where it goes`,
+            'Name the destination, e.g. "domain reservation guide", so the link makes sense when read on its own.',
+          );
       },
     },
   },
@@ -169,7 +213,8 @@ export const referenceRules: ReferenceRule[] = [
     check: {
       stage: 'reference',
       run({ reference, url, resolved }, report) {
-        if (resolved?.kind === 'mailto' && !MAILTO.test(url)) report(reference.place, `\`${url}\` is not a valid e-mail link; expected \`mailto:name@example.com\``);
+        if (resolved?.kind === 'mailto' && !MAILTO.test(url))
+          report(reference.place, `\`${url}\` is not a valid e-mail link; expected \`mailto:name@example.com\``);
       },
     },
   },
@@ -184,7 +229,8 @@ export const referenceRules: ReferenceRule[] = [
     check: {
       stage: 'reference',
       run({ reference, url, resolved }, report) {
-        if (resolved?.kind === 'tel' && !TEL.test(url)) report(reference.place, `\`${url}\` is not a valid phone link; expected \`tel:\` and digits, e.g. \`tel:+1-555-0100\``);
+        if (resolved?.kind === 'tel' && !TEL.test(url))
+          report(reference.place, `\`${url}\` is not a valid phone link; expected \`tel:\` and digits, e.g. \`tel:+1-555-0100\``);
       },
     },
   },

@@ -12,11 +12,16 @@ function certificateOf(key: KeyModel): CertificateInfo | undefined {
 }
 
 /** Every readable certificate of an entity's roles, with its key; the key rules all walk this list. */
-function readableCertificates(roles: readonly RoleModel[], keysOf: (role: RoleModel) => KeyModel[] = (role) => role.keys): Array<{ key: KeyModel; certificate: CertificateInfo }> {
-  return roles.flatMap((role) => keysOf(role).flatMap((key) => {
-    const certificate = certificateOf(key);
-    return certificate ? [{ key, certificate }] : [];
-  }));
+function readableCertificates(
+  roles: readonly RoleModel[],
+  keysOf: (role: RoleModel) => KeyModel[] = (role) => role.keys,
+): Array<{ key: KeyModel; certificate: CertificateInfo }> {
+  return roles.flatMap((role) =>
+    keysOf(role).flatMap((key) => {
+      const certificate = certificateOf(key);
+      return certificate ? [{ key, certificate }] : [];
+    }),
+  );
 }
 
 function day(date: Date): string {
@@ -32,10 +37,10 @@ export const keyRules = defineRules([
     id: 'keys/no-signing-key',
     severity: 'error',
     description: 'The identity provider publishes a signing certificate',
-    why: 'Keeper verifies every SAML response with the identity provider\'s signing certificate. Without one in the metadata, no login can be verified.',
+    why: "Keeper verifies every SAML response with the identity provider's signing certificate. Without one in the metadata, no login can be verified.",
     fix: 'Export the metadata again from the identity provider. If it was edited by hand, the certificate must sit in `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>` with `ds` bound to `http://www.w3.org/2000/09/xmldsig#`.',
-    bad: "<md:KeyDescriptor use=\"encryption\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    bad: '<md:KeyDescriptor use="encryption"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -48,7 +53,10 @@ export const keyRules = defineRules([
           }
           const signing = signingKeys(role);
           if (signing.length === 0) {
-            report({ place: locator.place(role.keys[0]!.element.offset), reason: 'Every `KeyDescriptor` has `use="encryption"`; expected one with `use="signing"` (or no `use`)' });
+            report({
+              place: locator.place(role.keys[0]!.element.offset),
+              reason: 'Every `KeyDescriptor` has `use="encryption"`; expected one with `use="signing"` (or no `use`)',
+            });
             continue;
           }
           if (signing.some((key) => key.certificateElement)) continue;
@@ -60,7 +68,10 @@ export const keyRules = defineRules([
               note: `Bind the prefix used on \`KeyInfo\`, \`X509Data\` and \`X509Certificate\` to \`${NS.ds}\`, or export the metadata again.`,
             });
           } else {
-            report({ place: locator.place(signing[0]!.element.offset), reason: 'The signing `KeyDescriptor` has no `ds:X509Certificate`; expected the certificate Keeper verifies logins with' });
+            report({
+              place: locator.place(signing[0]!.element.offset),
+              reason: 'The signing `KeyDescriptor` has no `ds:X509Certificate`; expected the certificate Keeper verifies logins with',
+            });
           }
         }
       },
@@ -72,8 +83,8 @@ export const keyRules = defineRules([
     description: 'Certificates decode as X.509',
     why: 'A certificate that cannot be decoded cannot verify anything. A common cause is a certificate encoded twice (base64 of a PEM file), or a truncated copy.',
     fix: 'Export the metadata again rather than pasting certificates by hand. The text inside `<ds:X509Certificate>` is the base64 between the PEM `BEGIN`/`END` lines, not the whole PEM file encoded again.',
-    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    bad: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
@@ -91,9 +102,9 @@ export const keyRules = defineRules([
     severity: 'error',
     description: 'Signing certificates are within their validity dates',
     why: 'Keeper rejects responses signed with an expired (or not yet valid) certificate. With a second, valid certificate in the file (a key rollover), logins still work, so that case is a warning.',
-    fix: 'Renew the signing certificate in the identity provider (JumpCloud: the Keeper connector\'s IdP certificate), then export and upload the metadata again.',
-    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expired on 2021-01-03}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    fix: "Renew the signing certificate in the identity provider (JumpCloud: the Keeper connector's IdP certificate), then export and upload the metadata again.",
+    bad: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expired on 2021-01-03}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a valid certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator, now }, report) {
@@ -131,8 +142,8 @@ export const keyRules = defineRules([
     description: `Signing certificates are valid for more than ${EXPIRY_WARNING_DAYS} days`,
     why: 'When the signing certificate expires, every login fails until new metadata is uploaded. A month is the usual lead time to plan the rollover.',
     fix: 'Create the next certificate in the identity provider now, and upload the new metadata to Keeper before the old certificate expires.',
-    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expires in 10 days}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate valid for another year}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    bad: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate that expires in 10 days}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate valid for another year}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator, now }, report) {
@@ -141,7 +152,10 @@ export const keyRules = defineRules([
           const left = certificate.notAfter.getTime() - now.getTime();
           if (left < 0 || left > EXPIRY_WARNING_DAYS * DAY) continue;
           const days = Math.ceil(left / DAY);
-          report({ place: locator.place(key.certificateElement!.offset), reason: `Signing certificate ${describe(certificate)} expires on ${day(certificate.notAfter)}, in ${days} day${days === 1 ? '' : 's'}` });
+          report({
+            place: locator.place(key.certificateElement!.offset),
+            reason: `Signing certificate ${describe(certificate)} expires on ${day(certificate.notAfter)}, in ${days} day${days === 1 ? '' : 's'}`,
+          });
         }
       },
     },
@@ -152,15 +166,19 @@ export const keyRules = defineRules([
     description: 'Keys are at least RSA 2048 or EC 256 bits',
     why: 'RSA keys under 2048 bits and EC keys under 256 bits are considered breakable; many services now refuse them.',
     fix: 'Generate a new signing certificate with an RSA 2048-bit (or larger) or EC P-256 key in the identity provider.',
-    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 1024-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 2048-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    bad: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 1024-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{an RSA 2048-bit certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
         for (const { key, certificate } of readableCertificates(entity.roles)) {
           if (!certificate.keySize) continue;
           const minimum = certificate.keyType === 'RSA' ? 2048 : certificate.keyType === 'EC' ? 256 : 0;
-          if (certificate.keySize < minimum) report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} has a ${certificate.keyType} ${certificate.keySize}-bit key; expected at least ${minimum} bits` });
+          if (certificate.keySize < minimum)
+            report({
+              place: locator.place(key.certificateElement!.offset),
+              reason: `Certificate ${describe(certificate)} has a ${certificate.keyType} ${certificate.keySize}-bit key; expected at least ${minimum} bits`,
+            });
         }
       },
     },
@@ -169,16 +187,19 @@ export const keyRules = defineRules([
     id: 'keys/weak-signature-algorithm',
     severity: 'warning',
     description: 'Certificates are signed with SHA-256 or stronger',
-    why: 'SHA-1 and MD5 signatures can be forged. The certificate\'s own signature matters less for a pinned self-signed SAML certificate than for a TLS one, but weak algorithms are a sign of an old key that is due for rotation.',
+    why: "SHA-1 and MD5 signatures can be forged. The certificate's own signature matters less for a pinned self-signed SAML certificate than for a TLS one, but weak algorithms are a sign of an old key that is due for rotation.",
     fix: 'Create a new certificate signed with SHA-256 in the identity provider when you next rotate keys.',
-    bad: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-1}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
-    good: "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-256}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>",
+    bad: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-1}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
+    good: '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{a certificate signed with SHA-256}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>',
     check: {
       stage: 'entity',
       run({ entity, locator }, report) {
         for (const { key, certificate } of readableCertificates(entity.roles)) {
           if (certificate.signatureHash === 'SHA-1' || certificate.signatureHash === 'MD5') {
-            report({ place: locator.place(key.certificateElement!.offset), reason: `Certificate ${describe(certificate)} is signed with ${certificate.signatureAlgorithm}; expected SHA-256 or stronger` });
+            report({
+              place: locator.place(key.certificateElement!.offset),
+              reason: `Certificate ${describe(certificate)} is signed with ${certificate.signatureAlgorithm}; expected SHA-256 or stronger`,
+            });
           }
         }
       },
