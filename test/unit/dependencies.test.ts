@@ -22,6 +22,7 @@ const TOOLS: Record<string, string> = {
   '@types/node': 'types of node: imports',
   vite: 'pins the Vite version Astro resolves, so npm ci accepts the lock file',
   'remark-cli': 'runs the remark preset (`npx remark`, .remarkrc.mjs) for authors and in its test',
+  '@biomejs/biome': 'formats and lints the code (`biome ci` in npm test, npm run format)',
 };
 
 const runtimeFiles = [...sourceFiles('src'), ...sourceFiles('bin'), 'astro.config.mjs'];
