@@ -4,7 +4,7 @@
  * text in, text out; `version:cut` (src/node/version-cut.ts) reads and writes the files.
  */
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import { attribute, isJsx, parseContent, walk, type MdNode } from './guide/mdast.ts';
+import { attribute, isJsx, parseContent, walk, type MdNode } from './mdx/mdast.ts';
 import { FRONTMATTER_IMAGE_FIELDS, LINK_PROPS } from './links/link-props.ts';
 import { urlRangeOf, writeDestination, type UrlRange } from './markdown/url-range.ts';
 import { withBase } from './routes.ts';

@@ -10,7 +10,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Finding } from '../lib/findings.ts';
-import type { MdNode } from '../lib/guide/mdast.ts';
+import type { MdNode } from '../lib/mdx/mdast.ts';
 import { GUIDE_RULES } from '../lib/guide/rules.ts';
 import { validateTree } from '../lib/guide/validate-guide.ts';
 import { checkContent, rulesPageUrl } from '../node/check-content.ts';

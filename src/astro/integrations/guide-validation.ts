@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFinding, hasErrors, type Finding } from '../../lib/findings.ts';
 import { importFigureImages } from '../../lib/guide/figure-imports.ts';
-import { parseContent, startOf } from '../../lib/guide/mdast.ts';
+import { parseContent, startOf } from '../../lib/mdx/mdast.ts';
 import { checkGuide } from '../../lib/guide/validate-guide.ts';
 import { assetLookup } from './asset-lookup.ts';
 import { guideError } from './guide-error.ts';

@@ -8,7 +8,7 @@
  * only columns after a rewritten `src` on the same line move.
  */
 import { decodeUriSafely } from '../urls.ts';
-import { attribute, attributeRange, isJsx, walk, type MdNode } from './mdast.ts';
+import { attribute, attributeRange, isJsx, walk, type MdNode } from '../mdx/mdast.ts';
 import { isRemoteReference } from './resolve-asset.ts';
 
 const FIGURE_IMPORT_PREFIX = '__stepdocsFigure';

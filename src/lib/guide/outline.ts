@@ -4,7 +4,7 @@
  * anchors they know are the anchors the page has.
  */
 import { slugger as newSlugger } from '../slug.ts';
-import { attribute, startOf, textOf, walk, type MdNode } from './mdast.ts';
+import { attribute, startOf, textOf, walk, type MdNode } from '../mdx/mdast.ts';
 import type { Place } from '../findings.ts';
 
 export interface OutlineHeading {

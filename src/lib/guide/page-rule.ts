@@ -6,7 +6,7 @@
 import type { Place } from '../findings.ts';
 import type { ImageStatus } from '../links/image-rules.ts';
 import type { Rule } from '../rule.ts';
-import { isJsx, walk, type MdNode } from './mdast.ts';
+import { isJsx, walk, type MdNode } from '../mdx/mdast.ts';
 import { guideOutline } from './outline.ts';
 
 export interface PageContext {

@@ -10,7 +10,7 @@ import { htmlReferences } from '../links/extract.ts';
 import { LINK_PROPS } from '../links/link-props.ts';
 import { SCHEME_RULE } from '../links/url-rules.ts';
 import { ruleUrl, type Rule } from '../rule.ts';
-import { attribute, attributePlace, attributeString, parseContent, startOf, type MdNode } from './mdast.ts';
+import { attribute, attributePlace, attributeString, parseContent, startOf, type MdNode } from '../mdx/mdast.ts';
 import { pageContext, type PageContext } from './page-rule.ts';
 import { GUIDE_RULES } from './rules.ts';
 

@@ -6,7 +6,7 @@ import { splitLines } from '../text-position.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { parse as parseYaml } from 'yaml';
 import type { Finding, Place } from '../findings.ts';
-import { attribute, attributePlace, attributeString, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../guide/mdast.ts';
+import { attribute, attributePlace, attributeString, isJsx, parseContent, startOf, textOf, walk, type MdNode } from '../mdx/mdast.ts';
 import { guideOutline } from '../guide/outline.ts';
 import { FRONTMATTER_IMAGE_FIELDS, LINK_PROPS } from './link-props.ts';
 

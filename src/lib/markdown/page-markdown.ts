@@ -7,7 +7,7 @@
  */
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { attribute, parseContent, type MdNode } from '../guide/mdast.ts';
+import { attribute, parseContent, type MdNode } from '../mdx/mdast.ts';
 import { isContentFileLink } from '../links/content-link.ts';
 import { isRemoteReference } from '../guide/resolve-asset.ts';
 import { widgetFallback } from './widget-fallbacks.ts';

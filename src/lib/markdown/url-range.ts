@@ -6,7 +6,7 @@
  * (`foo\_bar`, `&amp;`) or also appears earlier in the same paragraph or a code block.
  */
 import { decodeString } from 'micromark-util-decode-string';
-import { attribute, attributeRange, type MdNode } from '../guide/mdast.ts';
+import { attribute, attributeRange, type MdNode } from '../mdx/mdast.ts';
 
 export interface UrlRange {
   from: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mdxToJs } from 'satteri';
 import { importFigureImages } from '../../../src/lib/guide/figure-imports';
-import { parseContent } from '../../../src/lib/guide/mdast';
+import { parseContent } from '../../../src/lib/mdx/mdast';
 
 function rewrite(source: string): string | null {
   const parsed = parseContent(source, 'guide.mdx');

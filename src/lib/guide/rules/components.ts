@@ -1,7 +1,7 @@
 /** Rules of the small components: hints, figures and values to copy. */
 import { closest } from '../../text-distance.ts';
 import { HINT_TYPES } from '../components.ts';
-import { attribute, attributePlace, startOf, textOf } from '../mdast.ts';
+import { attribute, attributePlace, startOf, textOf } from '../../mdx/mdast.ts';
 import type { PageRule } from '../page-rule.ts';
 
 export const componentRules: PageRule[] = [

@@ -1,7 +1,7 @@
 /** Rules of MDX itself: a page that parses, and only the components stepdocs provides. */
 import { closest } from '../../text-distance.ts';
 import { GUIDE_COMPONENTS } from '../components.ts';
-import { startOf } from '../mdast.ts';
+import { startOf } from '../../mdx/mdast.ts';
 import type { PageRule } from '../page-rule.ts';
 
 export const mdxRules: PageRule[] = [

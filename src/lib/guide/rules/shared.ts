@@ -1,6 +1,6 @@
 /** What several page rules need to describe what they found. */
 import { abbreviate } from '../../findings.ts';
-import { isJsx, textOf, type MdNode } from '../mdast.ts';
+import { isJsx, textOf, type MdNode } from '../../mdx/mdast.ts';
 
 /** Author text quoted in a message: one line, at most 40 characters. */
 export function quote(text: string): string {

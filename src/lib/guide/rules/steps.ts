@@ -2,7 +2,7 @@
 import type { Place } from '../../findings.ts';
 import { slug } from '../../slug.ts';
 import { STEP_ID_PATTERN } from '../components.ts';
-import { attribute, attributePlace, startOf, type MdNode } from '../mdast.ts';
+import { attribute, attributePlace, startOf, type MdNode } from '../../mdx/mdast.ts';
 import type { PageRule } from '../page-rule.ts';
 import { foreignChildren, isIgnorable } from './shared.ts';
 

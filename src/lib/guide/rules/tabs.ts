@@ -1,5 +1,5 @@
 /** Tab rules: `<Tabs>` groups of labelled `<Tab>` panels. */
-import { attribute, startOf } from '../mdast.ts';
+import { attribute, startOf } from '../../mdx/mdast.ts';
 import type { PageRule } from '../page-rule.ts';
 import { foreignChildren } from './shared.ts';
 

@@ -1,7 +1,7 @@
 /** Rules of the reader's values: `<KeeperUrl>`, `<Value>` and `values` code blocks name known values. */
 import { closest } from '../../text-distance.ts';
 import { isKeeperUrlKind, isValueName, isValuesMeta, KEEPER_URL_KINDS, unknownPlaceholders, VALUE_NAMES } from '../../keeper/reader-values.ts';
-import { attribute, attributePlace, startOf } from '../mdast.ts';
+import { attribute, attributePlace, startOf } from '../../mdx/mdast.ts';
 import type { PageRule } from '../page-rule.ts';
 import { quote } from './shared.ts';
 
