@@ -17,7 +17,7 @@ import { VFile } from 'vfile';
 import remarkStepdocs from '../src/remark/stepdocs.ts';
 import { generateContent } from './generate-content.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const PAGES = Number(process.env.BENCH_AUTHORING_PAGES ?? 2000);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { listFiles } from '../src/node/content-files.ts';
 import { generateContent } from './generate-content.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const pages = Number(process.argv[2] ?? 500);
 const versions = Number(process.argv[3] ?? 2);
 const work = mkdtempSync(join(tmpdir(), 'stepdocs-bench-build-'));

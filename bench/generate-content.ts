@@ -12,7 +12,7 @@ export interface GeneratedContent {
   plantedDefects: number;
 }
 
-const IMAGE = resolve(import.meta.dirname, '../../src/manual/images/example-two-consoles.svg');
+const IMAGE = resolve(import.meta.dirname, '../src/manual/images/example-two-consoles.svg');
 
 /**
  * @param options.plain write plain Markdown (no components), the common ground with other

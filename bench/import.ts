@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { planImport } from '../src/node/gitbook-space.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/gitbook');
 const inputs = [
   ...readdirSync(CORPUS)

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkMetadata } from '../src/lib/keeper/metadata-rules.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/metadata');
 const ENTITIES = Number(process.env.BENCH_METADATA_ENTITIES ?? 5000);
 const now = new Date('2026-11-28T00:00:00Z');

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContent } from './generate-content.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const pages = Number(process.argv[2] ?? 2000);
 const format = process.argv[3] ?? 'mdx';
 if (format !== 'mdx' && format !== 'md') {
