@@ -169,7 +169,11 @@ if (unknown.length > 0) {
 
 const rows: Row[] = [];
 for (const section of SECTIONS.filter((candidate) => (wanted.length === 0 && !candidate.optIn) || wanted.includes(candidate.name))) {
-  if (!existsSync(resolve(ROOT, section.script))) continue;
+  if (!existsSync(resolve(ROOT, section.script))) {
+    // A moved or deleted section script is a failure to report, never a row left out quietly.
+    rows.push({ figure: `${section.name}: failed (${section.script} does not exist)`, value: '-', target: '-' });
+    continue;
+  }
   process.stderr.write(`bench: ${section.name}…\n`);
   const result = spawnSync(process.execPath, [resolve(ROOT, section.script), ...(section.args ?? [])], {
     cwd: ROOT,
