@@ -5,8 +5,9 @@
  */
 import type { Finding, Place } from '../findings.ts';
 import { compareFindings } from '../findings.ts';
+import { isRemoteReference } from '../guide/resolve-asset.ts';
 import type { Rule } from '../rule.ts';
-import { checkImage } from './image-rules.ts';
+import { checkImage, type ImageInput } from './image-rules.ts';
 import type { Reference } from './extract.ts';
 import { anchorRules } from './rules/page.ts';
 import { referenceRules, type LinkContext } from './rules/references.ts';
@@ -85,12 +86,13 @@ function checkPage(site: SiteIndex, page: SitePage, exclude: RegExp[], usedAsset
   for (const rule of anchorRules) rule.check.run(extract, reporter(rule));
   const from = placeOf(site, page);
   const folder = folderOf(page);
+  const lookup = imageLookup(site, folder);
   for (const reference of extract.references) {
     const url = reference.url.trim();
     if (!reference.dynamic && exclude.some((pattern) => pattern.test(url))) continue;
     if (reference.kind === 'image' && !reference.dynamic) {
       noteUsedImage(site, folder, url, usedAssets);
-      checkImage(imageOf(reference, site, folder), (rule, place, reason, note) => reporter(rule)(place, reason, note));
+      checkImage(imageOf(reference, lookup), (rule, place, reason, note) => reporter(rule)(place, reason, note));
       continue;
     }
     const link: LinkContext = { reference, url, resolved: reference.dynamic ? undefined : resolveLink(site, from, url), from, site };
@@ -101,7 +103,7 @@ function checkPage(site: SiteIndex, page: SitePage, exclude: RegExp[], usedAsset
   return pageFindings;
 }
 
-function imageOf(reference: Reference, site: SiteIndex, folder: string) {
+function imageOf(reference: Reference, lookup: ImageInput['lookup']): ImageInput {
   return {
     src: reference.url.trim(),
     alt: reference.alt,
@@ -109,7 +111,7 @@ function imageOf(reference: Reference, site: SiteIndex, folder: string) {
     altRequired: true,
     place: reference.place,
     srcPlace: reference.place,
-    lookup: imageLookup(site, folder),
+    lookup,
   };
 }
 
@@ -127,7 +129,7 @@ function noteReusedPage(site: SiteIndex, page: SitePage, exclude: RegExp[], used
 }
 
 function noteUsedImage(site: SiteIndex, folder: string, url: string, usedAssets: Set<string>): void {
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return;
+  if (isRemoteReference(url)) return;
   const target = imageTarget(site, folder, url);
   if (target.kind === 'asset' && target.actual) usedAssets.add(target.actual);
 }

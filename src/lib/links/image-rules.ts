@@ -6,6 +6,7 @@
  */
 import { abbreviate, type Place } from '../findings.ts';
 import type { Rule } from '../rule.ts';
+import { isRemoteReference } from '../guide/resolve-asset.ts';
 
 /** What looking up a local image path found. */
 export type ImageStatus =
@@ -14,7 +15,8 @@ export type ImageStatus =
   | { status: 'outside' }
   | { status: 'case-mismatch'; actual: string };
 
-export interface ImageContext {
+/** An image as an engine hands it to `checkImage`, with its way of looking up a local path. */
+export interface ImageInput {
   /** The path or URL as written. */
   src: string;
   /** Alt text; undefined or null when the image has none. */
@@ -30,6 +32,11 @@ export interface ImageContext {
   srcPlace: Place | undefined;
   /** Looks up a local path (no scheme, not protocol-relative); undefined skips file checks. */
   lookup: ((src: string) => ImageStatus) | undefined;
+}
+
+/** What the image rules read: the image, and what one lookup of its local path found (undefined for URLs, or without a lookup). */
+export interface ImageContext extends Omit<ImageInput, 'lookup'> {
+  status: ImageStatus | undefined;
 }
 
 export type ImageReport = (place: Place | undefined, reason: string, note?: string) => void;
@@ -92,8 +99,7 @@ export const IMAGE_RULES: readonly ImageRule[] = [
     good: '<Figure src="./images/sso-tab.svg" alt="The SSO tab" />',
     check: {
       stage: 'image',
-      run({ src, srcPlace, place, lookup }, report) {
-        const result = localLookup(src, lookup);
+      run({ src, srcPlace, place, status: result }, report) {
         if (result?.status === 'outside') {
           report(
             srcPlace ?? place,
@@ -126,8 +132,7 @@ export const IMAGE_RULES: readonly ImageRule[] = [
     good: '<Figure src="./images/login.png" alt="The login page" />',
     check: {
       stage: 'image',
-      run({ src, srcPlace, place, lookup }, report) {
-        const result = localLookup(src, lookup);
+      run({ src, srcPlace, place, status: result }, report) {
         if (result?.status !== 'case-mismatch') return;
         report(
           srcPlace ?? place,
@@ -140,13 +145,14 @@ export const IMAGE_RULES: readonly ImageRule[] = [
 ];
 
 /** The lookup of a local path; undefined for URLs (the remote rule's) and when no lookup is given. */
-function localLookup(src: string, lookup: ImageContext['lookup']): ImageStatus | undefined {
+function localLookup(src: string, lookup: ImageInput['lookup']): ImageStatus | undefined {
   const url = src.trim();
-  if (!lookup || url === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return undefined;
+  if (!lookup || url === '' || isRemoteReference(url)) return undefined;
   return lookup(url);
 }
 
-/** Runs every image rule on one image; `report` receives the rule as well. */
-export function checkImage(image: ImageContext, report: (rule: ImageRule, place: Place | undefined, reason: string, note: string) => void): void {
-  for (const rule of IMAGE_RULES) rule.check.run(image, (place, reason, note) => report(rule, place, reason, note ?? rule.fix));
+/** Runs every image rule on one image, its local path looked up once; `report` receives the rule as well. */
+export function checkImage({ lookup, ...image }: ImageInput, report: (rule: ImageRule, place: Place | undefined, reason: string, note: string) => void): void {
+  const context: ImageContext = { ...image, status: localLookup(image.src, lookup) };
+  for (const rule of IMAGE_RULES) rule.check.run(context, (place, reason, note) => report(rule, place, reason, note ?? rule.fix));
 }
