@@ -2,21 +2,15 @@
  * Reads a content folder for the checkers: pages (MDX/MD) with their source, and every other file.
  * Extracts are cached by content hash in a cache file, so a re-check after one edit re-parses one file.
  */
-import { LINK_RULE_TWINS } from '../lib/links/rules.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeFileAtomic } from './write-file.ts';
 import { isContentPath } from '../lib/content-paths.ts';
-import { extractPage, type PageExtract } from '../lib/links/extract.ts';
+import type { PageExtract } from '../lib/links/extract.ts';
+import { readPage } from '../lib/links/read-page.ts';
 import type { SitePage } from '../lib/links/check-links.ts';
-import { checkGuide } from '../lib/guide/validate-guide.ts';
-import { checkFrontmatter } from '../lib/guide/frontmatter.ts';
 import { DEFAULT_SCHEMA_OPTIONS, type SchemaOptions } from '../lib/guide/schema.ts';
-import type { Finding } from '../lib/findings.ts';
-import { parse as parseYaml } from 'yaml';
-
-export { LINK_RULE_TWINS } from '../lib/links/rules.ts';
 
 export interface ContentFolder {
   pages: SitePage[];
@@ -72,13 +66,7 @@ export function readContentFolder(
     const key = createHash('sha1').update(optionsKey).update('\0').update(display).update('\0').update(source).digest('hex');
     let extract = cache[key];
     if (!extract) {
-      extract = extractPage(source, display);
-      // The guide rules the build applies, except those the link rules already report (images and alt text).
-      if (!extract.parseError)
-        extract.structure = [
-          ...frontmatterFindings(extract, schemaOptions),
-          ...checkGuide(source, { file: display }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId)),
-        ];
+      extract = readPage(source, display, schemaOptions);
       parsed += 1;
     }
     next[key] = extract;
@@ -88,17 +76,6 @@ export function readContentFolder(
   }
   if (cacheFile) saveCache(cacheFile, next);
   return { pages, keys, assets, stats: { files: files.length, parsed } };
-}
-
-/** The frontmatter rules, on the frontmatter as written (line numbers count from the file's first line). */
-function frontmatterFindings(extract: PageExtract, options: SchemaOptions): Finding[] {
-  let data: unknown = {};
-  try {
-    data = parseYaml(extract.frontmatter ?? '', { schema: 'yaml-1.1' }) ?? {};
-  } catch {
-    // YAML that does not parse is reported by the build's own YAML error.
-  }
-  return checkFrontmatter(data, `---\n${extract.frontmatter ?? ''}\n---\n`, extract.file, undefined, options);
 }
 
 function loadCache(cacheFile: string | undefined): Record<string, PageExtract> {

@@ -14,7 +14,7 @@ import type { MdNode } from '../lib/mdx/mdast.ts';
 import { GUIDE_RULES } from '../lib/guide/rules.ts';
 import { validateTree } from '../lib/guide/validate-guide.ts';
 import { checkContent, rulesPageUrl } from '../node/check-content.ts';
-import { LINK_RULE_TWINS } from '../node/content-files.ts';
+import { LINK_RULE_TWINS } from '../lib/links/rules.ts';
 import { loadSiteConfig } from '../node/site-config.ts';
 
 export interface StepdocsOptions {

@@ -5,19 +5,15 @@
  * place of the network. The rules page shows each bad example's finding from here, and a test holds
  * every bad example to exactly its rule's finding and every good one to none.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../findings.ts';
-import { checkFrontmatter } from '../guide/frontmatter.ts';
 import { examplePage } from '../guide/rule-examples.ts';
 import { DEFAULT_SCHEMA_OPTIONS } from '../guide/schema.ts';
-import { checkGuide } from '../guide/validate-guide.ts';
 import { checkRedirects, collectRedirects, siteRoutes } from '../redirects.ts';
 import type { Version } from '../versions.ts';
 import { checkLinks, type SitePage } from './check-links.ts';
 import type { ExternalResult } from './external.ts';
-import { extractPage } from './extract.ts';
+import { readPage } from './read-page.ts';
 import { externalFindings } from './rules/external.ts';
-import { LINK_RULE_TWINS } from './rules.ts';
 
 const VERSIONS: Version[] = [
   { id: 'latest', label: 'Latest', status: 'current' },
@@ -55,7 +51,7 @@ export function linkExampleFindings(ruleId: string, example: string): Finding[] 
   const sources = { ...SITE, [at]: examplePage(Object.keys(config).length > 0 ? 'Text.' : example) };
   const pages: SitePage[] = Object.entries(sources).map(([path, source]) => ({
     id: path.replace(/\.mdx$/, ''),
-    extract: withStructure(extractPage(source, path), source),
+    extract: readPage(source, path, DEFAULT_SCHEMA_OPTIONS),
   }));
   const assets = [...IMAGES, ...(example.includes('old-diagram.svg') ? ['latest/images/old-diagram.svg'] : [])];
   const links = checkLinks({ pages, assets, publicFiles: [], versions: VERSIONS, base: '/', contentPrefix: '.' });
@@ -71,20 +67,4 @@ export function linkExampleFindings(ruleId: string, example: string): Finding[] 
       links.external.map((link) => answer(link.url)),
     ),
   ];
-}
-
-/** The page engine's findings of a page, as the content folder reader adds them (without the twins). */
-function withStructure(extract: ReturnType<typeof extractPage>, source: string): ReturnType<typeof extractPage> {
-  if (extract.parseError) return extract;
-  let data: unknown = {};
-  try {
-    data = parseYaml(extract.frontmatter ?? '') ?? {};
-  } catch {
-    // The examples' frontmatter parses; a broken one shows as no frontmatter findings.
-  }
-  const frontmatter = checkFrontmatter(data, source, extract.file, undefined, DEFAULT_SCHEMA_OPTIONS);
-  return {
-    ...extract,
-    structure: [...frontmatter, ...checkGuide(source, { file: extract.file }).findings.filter((finding) => !LINK_RULE_TWINS.has(finding.ruleId))],
-  };
 }
