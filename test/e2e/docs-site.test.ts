@@ -2,13 +2,13 @@
  * The docs-site features in a real Chromium: redirect pages, tabs (keyboard, sync across groups and
  * pages, no JavaScript, axe in both themes), the general page, and "Copy page as Markdown".
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/e2e';
+import { axeViolations } from '../support/axe';
 
 const config = join(mkdtempSync(join(tmpdir(), 'stepdocs-e2e-config-')), 'stepdocs.config.json');
 writeFileSync(config, JSON.stringify({ redirects: { 'sso/login-url': 'latest/identity-providers/jumpcloud/#set-login-url' } }));
@@ -78,8 +78,7 @@ describe('tabs in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await e2e.open('writing-guides/', { colorScheme });
       await page.locator('stepdocs-tabs [role="tab"]').first().waitFor();
-      const results = await new AxeBuilder({ page }).include('stepdocs-tabs').analyze();
-      expect(results.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page, 'stepdocs-tabs')).toEqual([]);
       await page.context().close();
     }
   });
@@ -97,8 +96,7 @@ describe('general pages and the Markdown copy in Chromium', () => {
     const file = await (await fetch(new URL('latest/overview/index.md', e2e.site.url))).text();
     expect(copied).toBe(file);
     expect(copied).toMatch(/^# SSO Connect Cloud overview\n/);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(e2e.foreignRequests).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
     await context.close();

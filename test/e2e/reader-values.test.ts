@@ -3,12 +3,12 @@
  * Keeper URL of every guide shows them; privately (no request carries them, nothing in the URL),
  * kept per tab unless remembered, cleared on demand, and printed as a filled-in runbook.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { computeLoginUrl } from '../../src/lib/keeper/login-url';
 import { STORAGE_KEY } from '../../src/lib/keeper/stored-values';
 import { useBuiltSite } from '../support/e2e';
+import { axeViolations } from '../support/axe';
 
 const e2e = useBuiltSite();
 const JUMPCLOUD = 'latest/identity-providers/jumpcloud/';
@@ -119,8 +119,7 @@ describe("the reader's values in Chromium", () => {
       await expect(input.getAttribute('aria-describedby')).resolves.toBe('values-keeper-help values-keeper-error');
       await expect(loginUrlInStep4(page).textContent()).resolves.toBe(`https://keepersecurity.eu/api/rest/sso/ext_login/${SSO_ID}`);
     }
-    const results = await new AxeBuilder({ page }).include('stepdocs-values-panel').analyze();
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(page, 'stepdocs-values-panel')).toEqual([]);
     await context.close();
   });
 
@@ -228,8 +227,7 @@ describe("the reader's values in Chromium", () => {
   it.each(['light', 'dark'] as const)('has no axe violations with the panel open and filled in the %s theme', async (colorScheme) => {
     const page = await e2e.open(JUMPCLOUD, { colorScheme });
     await giveValues(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
