@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { AssetStatus } from '../../lib/guide/validate-guide.ts';
-import { decodeSafely } from '../../lib/urls.ts';
-import { isInside } from '../../node/confine.ts';
+import type { AssetStatus } from '../lib/guide/validate-guide.ts';
+import { decodeSafely } from '../lib/urls.ts';
+import { isInside } from './confine.ts';
 
 export function assetLookup(guideFile: string, contentRoot: string): (src: string) => AssetStatus {
   const folder = dirname(guideFile);
