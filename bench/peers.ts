@@ -7,6 +7,8 @@
  * STEPDOCS_SEARCH=off, to tell the generator's cost from the search index's. Each is built
  * BENCH_PEER_ROUNDS times (default 5), in turns, every other round in the reverse order; prints
  * medians and ratios as one JSON line.
+ * BENCH_PEER_CHECKOUTS (comma-separated folders) adds other stepdocs checkouts, each with its own
+ * `npm ci`, to the same rounds: to compare commits (a bisection) against the same minimal builds.
  * Usage: node bench/peers.ts <pages> [mdx|md]
  */
 import { spawnSync } from 'node:child_process';
@@ -101,26 +103,39 @@ const stepdocsOut = join(work, 'stepdocs-dist');
 const stepdocsCache = join(work, 'stepdocs-cache');
 
 const rounds = Math.max(1, Number(process.env.BENCH_PEER_ROUNDS ?? 5));
-const times = { stepdocs: [] as number[], stepdocsNoSearch: [] as number[], minimal: [] as number[], starlight: [] as number[] };
+const checkouts = (process.env.BENCH_PEER_CHECKOUTS ?? '')
+  .split(',')
+  .filter((path) => path.trim() !== '')
+  .map((path) => resolve(path.trim()));
+const times: { stepdocs: number[]; stepdocsNoSearch: number[]; minimal: number[]; starlight: number[]; [checkout: string]: number[] } = {
+  stepdocs: [],
+  stepdocsNoSearch: [],
+  minimal: [],
+  starlight: [],
+};
 const stepdocsEnv = { STEPDOCS_CONTENT_DIR: content.dir, STEPDOCS_OUT_DIR: stepdocsOut, STEPDOCS_CACHE_DIR: stepdocsCache };
-const turns: Record<keyof typeof times, () => number> = {
+const turns: Record<string, () => number> = {
   minimal: () => build(minimal, join(minimal, 'node_modules/.bin/node'), peerStale(minimal)),
   stepdocs: () => build(ROOT, node, [stepdocsOut, stepdocsCache], stepdocsEnv),
   // The same build without the search index, which the minimal site does not have: what search costs.
   stepdocsNoSearch: () => build(ROOT, node, [stepdocsOut, stepdocsCache], { ...stepdocsEnv, STEPDOCS_SEARCH: 'off' }),
   starlight: () => build(starlight, join(starlight, 'node_modules/.bin/node'), peerStale(starlight)),
 };
+for (const checkout of checkouts) {
+  times[checkout] = [];
+  // Each checkout runs on the Node its own lockfile installs, as `npm run build` there would.
+  turns[checkout] = () => build(checkout, join(checkout, 'node_modules/.bin/node'), [stepdocsOut, stepdocsCache], stepdocsEnv);
+}
 for (let round = 0; round < rounds; round += 1) {
   // Every other round the other way round: a build's place in the round (after Starlight's long
   // build, say) would otherwise always favour the same one.
-  const order: (keyof typeof times)[] =
-    round % 2 === 0 ? ['minimal', 'stepdocs', 'stepdocsNoSearch', 'starlight'] : ['starlight', 'stepdocsNoSearch', 'stepdocs', 'minimal'];
-  for (const name of order) times[name].push(turns[name]());
+  const forward = ['minimal', 'stepdocs', ...checkouts, 'stepdocsNoSearch', 'starlight'];
+  for (const name of round % 2 === 0 ? forward : forward.reverse()) times[name]!.push(turns[name]!());
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratios = (a: number[], b: number[]) => a.map((value, index) => value / b[index]!);
-const results: Record<string, number | string> = {
+const results: Record<string, unknown> = {
   pages,
   format,
   rounds,
@@ -135,6 +150,7 @@ const results: Record<string, number | string> = {
   // Ratios of each one's fastest build: the runs least slowed by whatever else the machine was doing.
   stepdocsOverMinimalBest: Math.min(...times.stepdocs) / Math.min(...times.minimal),
   starlightOverStepdocsBest: Math.min(...times.starlight) / Math.min(...times.stepdocs),
+  checkouts: checkouts.map((path) => ({ path, seconds: median(times[path]!), overMinimal: median(ratios(times[path]!, times.minimal)) })),
 };
 process.stdout.write(`${JSON.stringify(results)}\n`);
 process.stderr.write(`peers: each build in seconds, round by round: ${JSON.stringify(times)}\n`);

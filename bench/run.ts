@@ -90,6 +90,12 @@ const SECTIONS: Section[] = [
       { figure: `peers: Starlight / stepdocs (median of ${r.rounds} rounds)`, value: `${r.starlightOverStepdocs!.toFixed(2)}×`, target: '≥ 2×' },
       { figure: 'peers: stepdocs / minimal Astro, fastest build of each', value: `${r.stepdocsOverMinimalBest!.toFixed(2)}×`, target: '≤ 1.3×' },
       { figure: 'peers: Starlight / stepdocs, fastest build of each', value: `${r.starlightOverStepdocsBest!.toFixed(2)}×`, target: '≥ 2×' },
+      // BENCH_PEER_CHECKOUTS: other checkouts built in the same rounds.
+      ...((r.checkouts as unknown as Array<{ path: string; seconds: number; overMinimal: number }> | undefined) ?? []).map((checkout) => ({
+        figure: `peers: checkout ${checkout.path} / minimal Astro (median ${checkout.seconds.toFixed(1)} s)`,
+        value: `${checkout.overMinimal.toFixed(2)}×`,
+        target: '-',
+      })),
     ],
   },
   {
