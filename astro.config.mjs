@@ -34,6 +34,13 @@ function orExit(read) {
   }
 }
 const config = orExit(() => loadSiteConfig(process.env, root));
+// Where the build checks guides and makes Markdown copies: `auto` (worker threads on large sites),
+// `always` or `never` (to test or compare both ways; the output is the same).
+const buildWorkers = orExit(() => {
+  const value = process.env.STEPDOCS_BUILD_WORKERS || 'auto';
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new Error(`STEPDOCS_BUILD_WORKERS is \`${value}\`; expected \`auto\`, \`always\` or \`never\``);
+});
 const versions = orExit(() => readVersions(resolve(root, config.contentDir)));
 const outDir = orExit(() =>
   checkOutDir(root, process.env.STEPDOCS_OUT_DIR || './dist', {
@@ -63,10 +70,10 @@ export default defineConfig({
     }),
   },
   integrations: [
-    guideValidation({ contentDirs: [config.contentDir, 'src/manual'], rulesUrl: withBase(config.base, ROUTES.rules) }),
+    guideValidation({ contentDirs: [config.contentDir, 'src/manual'], rulesUrl: withBase(config.base, ROUTES.rules), workers: buildWorkers }),
     mdx(),
     widgetBundles(),
-    ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir) })] : []),
+    ...(config.markdown ? [markdownFiles({ contentDir: resolve(root, config.contentDir), workers: buildWorkers })] : []),
     redirects({
       contentDir: resolve(root, config.contentDir),
       versions,

@@ -3,7 +3,7 @@
  * levels deep, an author-written version home, redirects (frontmatter, configuration, old GitBook
  * paths), tabs, two versions, the configuration file, and the files for AI readers.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,22 @@ describe('a docs site with general pages, folders, redirects, tabs and two versi
     for (const url of [...llms.matchAll(/\]\((https:\/\/stepdocs\.example\/[^)]+)\)/g)].map((match) => match[1]!))
       expect(existsSync(join(build.outDir, new URL(url).pathname)), url).toBe(true);
     expect(existsSync(join(build.outDir, 'latest/overview/index.md'))).toBe(true);
+  });
+});
+
+describe('the build in worker threads', () => {
+  it('gives the same site, file for file and byte for byte, with the guide checks and Markdown copies in worker threads', () => {
+    const inWorkers = buildSite({ STEPDOCS_CONTENT_DIR: FIXTURE, STEPDOCS_CONFIG: join(FIXTURE, 'stepdocs.config.json'), STEPDOCS_BUILD_WORKERS: 'always' });
+    expect(inWorkers.output).toContain('Complete!');
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((path) => statSync(join(dir, path)).isFile())
+        .sort();
+    const expected = files(build.outDir);
+    expect(expected.filter((path) => path.endsWith('index.md')).length).toBeGreaterThan(5);
+    expect(files(inWorkers.outDir)).toEqual(expected);
+    const differing = expected.filter((path) => !readFileSync(join(build.outDir, path)).equals(readFileSync(join(inWorkers.outDir, path))));
+    expect(differing).toEqual([]);
   });
 });

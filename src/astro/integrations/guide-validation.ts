@@ -1,8 +1,8 @@
 /**
  * Astro integration that validates every guide's structure before MDX compiles it, in `astro dev`
  * and `astro build` alike. Errors stop the build with `file:line:col`, the rule id and a fix.
- * A build checks in a worker thread (about 0.2 ms a page that the bundler's thread spends on other
- * modules meanwhile); the dev server checks the one file it compiles in-process.
+ * A large build checks in a worker thread (about 0.2 ms a page that the bundler's thread spends on
+ * other modules meanwhile); the dev server checks the one file it compiles in-process.
  */
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
@@ -13,7 +13,15 @@ import type { GuideCheckAnswer, GuideCheckRequest } from '../../node/guide-check
 import { checkGuideFile, type GuideFileCheck, type GuideFileOptions } from '../../node/guide-file-check.ts';
 import { guideError } from './guide-error.ts';
 
-export function guideValidation(options: { contentDirs: string[]; rulesUrl: string }): AstroIntegration {
+/**
+ * A build checks its first guides in-process and starts the worker only beyond them: the worker's
+ * start (a thread, and the page engine loaded a second time) costs about 0.3 s, more than a small
+ * site's checks take.
+ */
+const IN_PROCESS_CHECKS = 200;
+
+export function guideValidation(options: { contentDirs: string[]; rulesUrl: string; workers?: 'auto' | 'always' | 'never' }): AstroIntegration {
+  const inProcessChecks = { auto: IN_PROCESS_CHECKS, always: 0, never: Number.POSITIVE_INFINITY }[options.workers ?? 'auto'];
   return {
     name: 'stepdocs:guide-validation',
     hooks: {
@@ -25,8 +33,10 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
         const root = config.root instanceof URL ? fileURLToPath(config.root) : String(config.root);
         const contentRoots = options.contentDirs.map((dir) => resolve(root, dir) + sep);
         let checker: ReturnType<typeof startChecker> | undefined;
+        let checked = 0;
         const check = async (code: string, fileOptions: GuideFileOptions): Promise<GuideFileCheck> => {
-          if (command !== 'build') return checkGuideFile(code, fileOptions);
+          checked += 1;
+          if (command !== 'build' || checked <= inProcessChecks) return checkGuideFile(code, fileOptions);
           checker ??= startChecker();
           return checker.check(code, fileOptions);
         };
@@ -102,7 +112,8 @@ function startChecker() {
     if ('failure' in answer) request?.reject(new Error(`stepdocs: the guide checks failed: ${answer.failure}`));
     else request?.resolve(answer.check);
   });
-  worker.on('error', (error) => {
+  worker.on('error', (thrown: unknown) => {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
     for (const request of waiting.values()) request.reject(error);
     waiting.clear();
   });

@@ -1,7 +1,8 @@
 /**
  * Publishes the pages' Markdown copies (`<page>/index.md`) and the images they show. Each page hands
- * its source over as it renders (`handOverPage`); a worker thread makes the copy and writes it at
- * once (src/node/markdown-copies.ts), and makes llms-full.txt's copies from the same cache.
+ * its source over as it renders (`handOverCopy`); on a site of 300 pages or more a worker thread makes
+ * the copy and writes it at once (src/node/markdown-copies.ts), and makes llms-full.txt's copies from
+ * the same cache; a smaller site does the same on the renderer's thread.
  * Files rather than 2,000 endpoint routes: the route machinery costs a build about 2 ms a page. A
  * worker rather than the renderer's thread: made and written there, the copies took about 0.8 s of
  * conversion and 0.6–1.7 s of writes at the end of a 2,000-page build; written with libuv's
@@ -12,6 +13,8 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CopySite, CopySource } from '../../lib/markdown/markdown-copy.ts';
+import { listFiles } from '../../node/content-files.ts';
+import { MarkdownCopies } from '../../node/markdown-copies.ts';
 import type { FromWorker, ToWorker } from '../../node/markdown-copies-worker.ts';
 
 interface Writer {
@@ -53,7 +56,8 @@ function startWriter(out: string, contentDir: string): Writer {
   const release = () => {
     if (waiting.size === 0 && !ending) worker.unref();
   };
-  worker.on('error', (error) => {
+  worker.on('error', (thrown: unknown) => {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
     failed = error;
     for (const request of waiting.values()) request.reject(error);
     waiting.clear();
@@ -112,7 +116,33 @@ function startWriter(out: string, contentDir: string): Writer {
   };
 }
 
-export function markdownFiles(options: { contentDir: string }): AstroIntegration {
+/**
+ * Below this many pages, the copies are made on the renderer's thread: starting the worker (a thread,
+ * and the MDX reader loaded a second time) costs about 0.3 s, more than a small site's copies take.
+ */
+const WORKER_FROM_PAGES = 300;
+
+function inProcessWriter(out: string, contentDir: string): Writer {
+  const copies = new MarkdownCopies(out, contentDir);
+  let failure: Error | undefined;
+  return {
+    page: (path, source, site) => {
+      if (failure) return;
+      try {
+        copies.writePage(path, source, site);
+      } catch (error) {
+        failure = new Error(`A Markdown copy could not be written: ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    texts: async (sources, site) => sources.map((source) => copies.copyOf(source, site).text),
+    finish: async () => {
+      if (failure) throw failure;
+      return { markdown: copies.markdown, images: copies.images };
+    },
+  };
+}
+
+export function markdownFiles(options: { contentDir: string; workers?: 'auto' | 'always' | 'never' }): AstroIntegration {
   let out = '';
   return {
     name: 'stepdocs:markdown-files',
@@ -121,7 +151,10 @@ export function markdownFiles(options: { contentDir: string }): AstroIntegration
         out = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        holder().writer = startWriter(out, options.contentDir);
+        const workers = options.workers ?? 'auto';
+        const inWorker =
+          workers === 'auto' ? listFiles(options.contentDir).filter((file) => /\.mdx?$/.test(file)).length >= WORKER_FROM_PAGES : workers === 'always';
+        holder().writer = inWorker ? startWriter(out, options.contentDir) : inProcessWriter(out, options.contentDir);
       },
       'astro:build:done': async ({ logger }) => {
         const { writer } = holder();
