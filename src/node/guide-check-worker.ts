@@ -1,21 +1,17 @@
-/** Worker-thread entry of the build's guide checks (guide-file-check.ts): one answer per request, by id. */
-import { parentPort } from 'node:worker_threads';
+/** Worker-thread entry of the build's guide checks (guide-file-check.ts). */
 import { checkGuideFile, type GuideFileCheck, type GuideFileOptions } from './guide-file-check.ts';
+import { answerRequests } from './worker-requests.ts';
 
 export interface GuideCheckRequest {
-  id: number;
   code: string;
   options: GuideFileOptions;
 }
 
-export type GuideCheckAnswer = { id: number; check: GuideFileCheck } | { id: number; failure: string };
-
-parentPort!.on('message', ({ id, code, options }: GuideCheckRequest) => {
-  let answer: GuideCheckAnswer;
+answerRequests<GuideCheckRequest, GuideFileCheck>(({ code, options }) => {
   try {
-    answer = { id, check: checkGuideFile(code, options) };
+    return checkGuideFile(code, options);
   } catch (error) {
-    answer = { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    // A throw here is a bug in stepdocs, not in the guide: its stack is what a report needs.
+    throw new Error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
-  parentPort!.postMessage(answer);
 });

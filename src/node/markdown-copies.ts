@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { type CopySite, type CopySource, markdownCopy, type MarkdownCopy } from '../lib/markdown/markdown-copy.ts';
 import { realFileInside } from './confine.ts';
 
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export class MarkdownCopies {
   readonly #out: string;
   readonly #contentRoot: string;
@@ -16,6 +18,7 @@ export class MarkdownCopies {
   readonly #images = new Set<string>();
   // llms-full.txt repeats every page's copy: each is made once per build.
   readonly #made = new Map<string, MarkdownCopy>();
+  #failure: string | undefined;
   markdown = 0;
   images = 0;
 
@@ -25,11 +28,41 @@ export class MarkdownCopies {
     this.#contentRoot = realpathSync.native(resolve(contentDir));
   }
 
+  /**
+   * Each page's copy, written at its `path` below the output folder (`latest/okta/index.md`) with its
+   * images. After a page fails, the rest are skipped and `finish` reports the failure.
+   */
+  writePages(pages: ReadonlyArray<{ path: string; source: CopySource }>, site: CopySite): void {
+    for (const { path, source } of pages) {
+      if (this.#failure !== undefined) return;
+      try {
+        this.writePage(path, source, site);
+      } catch (error) {
+        this.#failure = `${source.file}: ${reason(error)}`;
+      }
+    }
+  }
+
   /** The copy of a page, written at `path` below the output folder (`latest/okta/index.md`) with its images. */
   writePage(path: string, source: CopySource, site: CopySite): void {
     const copy = this.copyOf(source, site);
     this.#writeMarkdown(path, copy.text);
     for (const image of copy.images) this.#copyImage(image);
+  }
+
+  /** The copies' texts, for llms-full.txt. */
+  texts(sources: readonly CopySource[], site: CopySite): string[] {
+    try {
+      return sources.map((source) => this.copyOf(source, site).text);
+    } catch (error) {
+      throw new Error(`The Markdown copies for llms-full.txt could not be made: ${reason(error)}`);
+    }
+  }
+
+  /** What was written, or the first page that could not be. */
+  finish(): { markdown: number; images: number } {
+    if (this.#failure !== undefined) throw new Error(`A Markdown copy could not be written: ${this.#failure}`);
+    return { markdown: this.markdown, images: this.images };
   }
 
   copyOf(source: CopySource, site: CopySite): MarkdownCopy {

@@ -5,13 +5,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, existsSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { markdownCopy, type CopySite, type CopySource } from '../../src/lib/markdown/markdown-copy';
 import { pageMarkdown } from '../../src/lib/markdown/page-markdown';
 import { parseVersions } from '../../src/lib/versions';
 import { MarkdownCopies } from '../../src/node/markdown-copies';
-import type { FromWorker } from '../../src/node/markdown-copies-worker';
+import type { CopyAnswer, CopyPages, CopyRequest } from '../../src/node/markdown-copies-worker';
+import { startWorker } from '../../src/node/worker-requests';
 
 const versions = parseVersions([
   { id: '2.0', label: '2.0', status: 'current' },
@@ -92,34 +92,26 @@ describe('MarkdownCopies', () => {
 });
 
 describe('the worker thread', () => {
-  const run = (out: string, content: string, messages: unknown[]) =>
-    new Promise<FromWorker[]>((resolve, reject) => {
-      const worker = new Worker(new URL('../../src/node/markdown-copies-worker.ts', import.meta.url), { workerData: { out, contentDir: content } });
-      const answers: FromWorker[] = [];
-      worker.on('error', reject);
-      worker.on('message', (answer: FromWorker) => {
-        answers.push(answer);
-        if (answer.kind === 'end') void worker.terminate().then(() => resolve(answers));
-      });
-      for (const message of messages) worker.postMessage(message);
-      worker.postMessage({ kind: 'end' });
-    });
+  const start = (out: string, content: string) =>
+    startWorker<CopyRequest, CopyAnswer, CopyPages>(new URL('../../src/node/markdown-copies-worker.ts', import.meta.url), { out, contentDir: content });
 
-  it('answers texts in order and counts what it wrote', async () => {
+  it('answers after every page told before the request, and counts what it wrote', async () => {
     const { content, out } = folders();
-    const answers = await run(out, content, [
-      { kind: 'pages', site, pages: [{ path: '2.0/idp/okta/index.md', source: source('One.') }] },
-      { kind: 'texts', request: 7, sources: [source('One.'), source('Two.', { id: '2.0/idp/jumpcloud' })], site },
-    ]);
-    expect(answers[0]).toMatchObject({ kind: 'texts', request: 7 });
-    expect((answers[0] as { texts: string[] }).texts.map((text) => text.split('\n').at(-2))).toEqual(['One.', 'Two.']);
-    expect(answers[1]).toEqual({ kind: 'end', markdown: 1, images: 0 });
+    const worker = start(out, content);
+    worker.tell({ site, pages: [{ path: '2.0/idp/okta/index.md', source: source('One.') }] });
+    const texts = (await worker.ask({ kind: 'texts', sources: [source('changed'), source('Two.', { id: '2.0/idp/jumpcloud' })], site })) as string[];
+    // The first text is the copy already written for the page, not one made again from the changed body.
+    expect(texts.map((text) => text.split('\n').at(-2))).toEqual(['One.', 'Two.']);
+    expect(await worker.ask({ kind: 'end' })).toEqual({ markdown: 1, images: 0 });
+    await worker.stop();
   });
 
   it('reports the page whose copy could not be written', async () => {
     const { content, out } = folders();
     writeFileSync(join(out, '2.0'), 'a file where the folder goes');
-    const answers = await run(out, content, [{ kind: 'pages', site, pages: [{ path: '2.0/idp/okta/index.md', source: source('One.') }] }]);
-    expect(answers.at(-1)).toMatchObject({ kind: 'end', failure: expect.stringMatching(/^content\/2\.0\/idp\/okta\.mdx: .*(EEXIST|ENOTDIR)/) });
+    const worker = start(out, content);
+    worker.tell({ site, pages: [{ path: '2.0/idp/okta/index.md', source: source('One.') }] });
+    await expect(worker.ask({ kind: 'end' })).rejects.toThrow(/^A Markdown copy could not be written: content\/2\.0\/idp\/okta\.mdx: .*(EEXIST|ENOTDIR)/);
+    await worker.stop();
   });
 });

@@ -7,10 +7,10 @@
 import type { AstroIntegration } from 'astro';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { formatFinding, hasErrors, type Finding } from '../../lib/findings.ts';
-import type { GuideCheckAnswer, GuideCheckRequest } from '../../node/guide-check-worker.ts';
+import type { GuideCheckRequest } from '../../node/guide-check-worker.ts';
 import { checkGuideFile, type GuideFileCheck, type GuideFileOptions } from '../../node/guide-file-check.ts';
+import { startWorker } from '../../node/worker-requests.ts';
 import { guideError } from './guide-error.ts';
 
 /**
@@ -98,33 +98,17 @@ export function guideValidation(options: { contentDirs: string[]; rulesUrl: stri
   };
 }
 
-/** The build's checker thread: answers arrive by request id, in whatever order the bundler asked. */
+/** The build's checker thread: answers arrive by request, in whatever order the bundler asked. */
 function startChecker() {
-  const worker = new Worker(new URL('../../node/guide-check-worker.ts', import.meta.url));
-  const waiting = new Map<number, { resolve: (check: GuideFileCheck) => void; reject: (error: Error) => void }>();
-  let requests = 0;
-  // The worker holds the process open only while a check is awaited: a failed build must still exit.
-  worker.unref();
-  worker.on('message', (answer: GuideCheckAnswer) => {
-    const request = waiting.get(answer.id);
-    waiting.delete(answer.id);
-    if (waiting.size === 0) worker.unref();
-    if ('failure' in answer) request?.reject(new Error(`stepdocs: the guide checks failed: ${answer.failure}`));
-    else request?.resolve(answer.check);
-  });
-  worker.on('error', (thrown: unknown) => {
-    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    for (const request of waiting.values()) request.reject(error);
-    waiting.clear();
-  });
+  const worker = startWorker<GuideCheckRequest, GuideFileCheck>(new URL('../../node/guide-check-worker.ts', import.meta.url));
   return {
-    check: (code: string, options: GuideFileOptions) =>
-      new Promise<GuideFileCheck>((resolve, reject) => {
-        requests += 1;
-        waiting.set(requests, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id: requests, code, options } satisfies GuideCheckRequest);
-      }),
-    stop: () => worker.terminate(),
+    check: async (code: string, options: GuideFileOptions) => {
+      try {
+        return await worker.ask({ code, options });
+      } catch (error) {
+        throw new Error(`stepdocs: the guide checks failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    stop: () => worker.stop(),
   };
 }

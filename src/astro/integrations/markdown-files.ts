@@ -11,11 +11,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { CopySite, CopySource } from '../../lib/markdown/markdown-copy.ts';
 import { listFiles } from '../../node/content-files.ts';
 import { MarkdownCopies } from '../../node/markdown-copies.ts';
-import type { FromWorker, ToWorker } from '../../node/markdown-copies-worker.ts';
+import type { CopyAnswer, CopyPages, CopyRequest } from '../../node/markdown-copies-worker.ts';
+import { startWorker } from '../../node/worker-requests.ts';
 
 interface Writer {
   page(path: string, source: CopySource, site: CopySite): void;
@@ -41,47 +41,13 @@ export function markdownWriter(): Writer | undefined {
 // Pages are posted in batches: a message per page cost the renderer 0.15 ms each (0.3 s a 2,000-page build).
 const BATCH = 64;
 
-function startWriter(out: string, contentDir: string): Writer {
-  const worker = new Worker(new URL('../../node/markdown-copies-worker.ts', import.meta.url), { workerData: { out, contentDir } });
-  let failed: Error | undefined;
-  let requests = 0;
-  const waiting = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
-  let ending: { resolve: (counts: { markdown: number; images: number }) => void; reject: (error: Error) => void } | undefined;
-  let batch: { site: CopySite; pages: Array<{ path: string; source: CopySource }> } | undefined;
-
-  // A build that fails while pages render must still exit: the worker holds the process open only
-  // while an answer is awaited.
-  worker.unref();
-  const hold = () => worker.ref();
-  const release = () => {
-    if (waiting.size === 0 && !ending) worker.unref();
-  };
-  worker.on('error', (thrown: unknown) => {
-    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    failed = error;
-    for (const request of waiting.values()) request.reject(error);
-    waiting.clear();
-    ending?.reject(error);
-  });
-  worker.on('message', (message: FromWorker) => {
-    if (message.kind === 'texts') {
-      const request = waiting.get(message.request);
-      waiting.delete(message.request);
-      if ('failure' in message) request?.reject(new Error(`The Markdown copies for llms-full.txt could not be made: ${message.failure}`));
-      else request?.resolve(message.texts);
-      release();
-    } else if ('failure' in message) ending?.reject(new Error(`A Markdown copy could not be written: ${message.failure}`));
-    else ending?.resolve(message);
-  });
-
+function workerWriter(out: string, contentDir: string): Writer {
+  const worker = startWorker<CopyRequest, CopyAnswer, CopyPages>(new URL('../../node/markdown-copies-worker.ts', import.meta.url), { out, contentDir });
+  let batch: CopyPages | undefined;
+  // Every request after a batch is sent after it: the worker answers in the order it receives.
   const flush = () => {
-    if (batch) worker.postMessage({ kind: 'pages', ...batch } satisfies ToWorker);
+    if (batch) worker.tell(batch);
     batch = undefined;
-  };
-  // Every message after a batch is sent after it: the worker answers in the order it receives.
-  const send = (message: ToWorker) => {
-    flush();
-    worker.postMessage(message);
   };
   return {
     page: (path, source, site) => {
@@ -93,24 +59,16 @@ function startWriter(out: string, contentDir: string): Writer {
       batch.pages.push({ path, source });
       if (batch.pages.length >= BATCH) flush();
     },
-    texts: (sources, site) =>
-      new Promise((resolve, reject) => {
-        if (failed) return reject(failed);
-        requests += 1;
-        waiting.set(requests, { resolve, reject });
-        hold();
-        send({ kind: 'texts', request: requests, sources, site });
-      }),
+    texts: async (sources, site) => {
+      flush();
+      return (await worker.ask({ kind: 'texts', sources, site })) as string[];
+    },
     finish: async () => {
+      flush();
       try {
-        return await new Promise((resolve, reject) => {
-          if (failed) return reject(failed);
-          ending = { resolve, reject };
-          hold();
-          send({ kind: 'end' });
-        });
+        return (await worker.ask({ kind: 'end' })) as { markdown: number; images: number };
       } finally {
-        await worker.terminate();
+        await worker.stop();
       }
     },
   };
@@ -124,21 +82,10 @@ const WORKER_FROM_PAGES = 300;
 
 function inProcessWriter(out: string, contentDir: string): Writer {
   const copies = new MarkdownCopies(out, contentDir);
-  let failure: Error | undefined;
   return {
-    page: (path, source, site) => {
-      if (failure) return;
-      try {
-        copies.writePage(path, source, site);
-      } catch (error) {
-        failure = new Error(`A Markdown copy could not be written: ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
-    texts: async (sources, site) => sources.map((source) => copies.copyOf(source, site).text),
-    finish: async () => {
-      if (failure) throw failure;
-      return { markdown: copies.markdown, images: copies.images };
-    },
+    page: (path, source, site) => copies.writePages([{ path, source }], site),
+    texts: async (sources, site) => copies.texts(sources, site),
+    finish: async () => copies.finish(),
   };
 }
 
@@ -154,7 +101,7 @@ export function markdownFiles(options: { contentDir: string; workers?: 'auto' | 
         const workers = options.workers ?? 'auto';
         const inWorker =
           workers === 'auto' ? listFiles(options.contentDir).filter((file) => /\.mdx?$/.test(file)).length >= WORKER_FROM_PAGES : workers === 'always';
-        holder().writer = inWorker ? startWriter(out, options.contentDir) : inProcessWriter(out, options.contentDir);
+        holder().writer = inWorker ? workerWriter(out, options.contentDir) : inProcessWriter(out, options.contentDir);
       },
       'astro:build:done': async ({ logger }) => {
         const { writer } = holder();
