@@ -14,6 +14,7 @@ import { launchBrowser } from '../support/browser';
 import { buildSite } from '../support/build-site';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { axeViolations } from '../support/axe';
+import { PAGE_TEMPLATES } from '../support/e2e';
 
 const OKTA = readFileSync(join(import.meta.dirname, '../../../shared/corpus/metadata/okta-idp-metadata.xml'));
 
@@ -123,19 +124,7 @@ describe('the site under its own Content-Security-Policy', () => {
   it.each(['light', 'dark'] as const)(
     'shows no violation on any page template in the %s theme, with search open and both widgets used',
     async (colorScheme) => {
-      for (const path of [
-        '',
-        'latest/',
-        'latest/identity-providers/jumpcloud/',
-        '1.0/jumpcloud/',
-        'writing-guides/',
-        'embedding/',
-        'rules/',
-        'rules/metadata/',
-        'embed/login-url/',
-        'embed/metadata-checker/',
-        'no-such-page/',
-      ]) {
+      for (const path of [...PAGE_TEMPLATES, 'embed/login-url/', 'embed/metadata-checker/']) {
         const page = await strictPage(colorScheme);
         await page.goto(new URL(path, site.url).href);
         if (path === 'latest/identity-providers/jumpcloud/') {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite, watch, type OpenOptions } from '../support/e2e';
+import { PAGE_TEMPLATES, useBuiltSite, watch, type OpenOptions } from '../support/e2e';
 import { indexBuiltFolder } from '../support/index-folder';
 import { serveStatic } from '../support/static-server';
 import { axeViolations } from '../support/axe';
@@ -85,17 +85,7 @@ describe('the JumpCloud guide in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations on every page template in the %s theme', async (colorScheme) => {
-    for (const path of [
-      '',
-      'latest/',
-      'latest/identity-providers/jumpcloud/',
-      '1.0/jumpcloud/',
-      'writing-guides/',
-      'embedding/',
-      'rules/',
-      'rules/metadata/',
-      'no-such-page/',
-    ]) {
+    for (const path of PAGE_TEMPLATES) {
       const page = await open(path, { colorScheme });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       expect((await axeViolations(page)).map((violation) => `${path}: ${violation}`)).toEqual([]);

@@ -61,3 +61,16 @@ export function watch(state: Pick<E2E, 'site' | 'foreignRequests' | 'pageErrors'
   });
   page.on('pageerror', (error) => state.pageErrors.push(error.message));
 }
+
+/** One page of each of the site's page templates (the embed pages aside), by path below the site. */
+export const PAGE_TEMPLATES = [
+  '',
+  'latest/',
+  'latest/identity-providers/jumpcloud/',
+  '1.0/jumpcloud/',
+  'writing-guides/',
+  'embedding/',
+  'rules/',
+  'rules/metadata/',
+  'no-such-page/',
+];
